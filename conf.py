@@ -1,0 +1,46 @@
+"""Sphinx configuration of Alembic By Example."""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent
+sys.path.insert(0, str(ROOT / "ext"))
+
+project = "Alembic By Example"
+author = "The Alembic By Example authors"
+copyright = "2026, The Alembic By Example authors"
+release = "2026.11"
+
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.mermaid",
+    "sphinx_copybutton",
+    "abe",
+]
+
+root_doc = "book/index"
+exclude_patterns = ["_build", ".cache", ".nox", ".venv", "README.md", "examples", "tests",
+                    "bench", "**/.pytest_cache"]
+source_suffix = {".md": "markdown"}
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 0
+suppress_warnings = ["myst.header"]
+
+templates_path = ["book/_templates"]
+html_static_path = ["book/_static"]
+html_theme = "furo"
+html_title = "Alembic By Example"
+html_last_updated_fmt = None
+
+# Copy only what a reader types: the "$ " prompt is stripped, generated listings have no button.
+copybutton_selector = "div.highlight-console pre, div.abe-file pre"
+copybutton_prompt_text = "$ "
+copybutton_only_copy_prompt_lines = True
+
+# Mermaid: rendered from a local copy, never a CDN (see book/_static).
+# (issue 6 replaces this with a local copy)
+
+# The extension's options (see ext/abe/config.py); environment variables override them.
+abe_examples_dir = "examples"
+abe_cache_dir = os.environ.get("ABE_CACHE_DIR", ".cache/abe")

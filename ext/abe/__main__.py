@@ -1,0 +1,72 @@
+"""Run examples without Sphinx and print what the book would show: ``python -m abe run ex06-...``.
+
+For authors: the quickest way to see an example's real output and SQL while writing it. It uses
+the same executor, databases and normalisation as the book build (never the cache unless asked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import AbeConfig
+from .directive import render_sql
+from .executor import Executor
+from .postgres import DatabaseError
+from .session import SessionError, load_example
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m abe", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="execute examples and print their sessions")
+    run.add_argument("examples", nargs="+", help="example folder names or paths")
+    run.add_argument("--cached", action="store_true", help="reuse cached results when valid")
+    run.add_argument("--catalog", action="store_true", help="also print catalog queries")
+    args = parser.parse_args(argv)
+
+    root = Path.cwd()
+    import os
+
+    config = AbeConfig(
+        database_url=os.environ.get("ABE_DATABASE_URL", ""),
+        cache_dir=os.environ.get("ABE_CACHE_DIR", ".cache/abe"),
+        force="" if args.cached else "all",
+    )
+    executor = Executor(config, root)
+    failures = 0
+    try:
+        examples = []
+        for name in args.examples:
+            path = Path(name) if "/" in name else root / config.examples_dir / name
+            examples.append(load_example(path.resolve()))
+        results = executor.results(examples)
+        for example in examples:
+            result = results[example.slug]
+            print(f"===== {example.slug}: {result['status']} on {result['server']} "
+                  f"({result['provider']}), {result.get('seconds', 0):.2f} s, cache {result['cache']}")
+            if result["status"] == "skipped":
+                print(f"not executed: {result['reason']}")
+            for record in result["steps"]:
+                step = example.steps[record["index"]]
+                print(f"\n$ {step.run}    # exit {record['status']}, {record['seconds']:.3f} s")
+                print(record["output"].rstrip("\n"))
+                sql = render_sql(record["sql"], include_catalog=args.catalog or step.catalog)
+                if sql and step.sql:
+                    print("-- SQL " + "-" * 60)
+                    print(sql)
+            if result["failure"]:
+                failures += 1
+                print(f"\nFAILED: {result['failure']}", file=sys.stderr)
+            print()
+    except (SessionError, DatabaseError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        executor.close()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

