@@ -66,20 +66,22 @@ class ResultCache:
     def __init__(self, root: Path) -> None:
         self.root = root / "results"
 
-    def _path(self, slug: str) -> Path:
-        return self.root / f"{slug}.json"
+    def _path(self, slug: str, server: str) -> Path:
+        # one folder per server, so builds against two servers do not evict each other
+        shelf = hashlib.sha256(server.encode()).hexdigest()[:10]
+        return self.root / shelf / f"{slug}.json"
 
-    def get(self, slug: str, key: str) -> dict[str, Any] | None:
-        path = self._path(slug)
+    def get(self, slug: str, server: str, key: str) -> dict[str, Any] | None:
+        path = self._path(slug, server)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         return data if data.get("key") == key else None
 
-    def put(self, result: dict[str, Any]) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        path = self._path(result["slug"])
+    def put(self, result: dict[str, Any], server: str) -> None:
+        path = self._path(result["slug"], server)
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(result, indent=1, sort_keys=True), encoding="utf-8")
         os.replace(tmp, path)

@@ -140,7 +140,7 @@ class Executor:
             return fresh
         if self.config.forced(example.slug):
             return None
-        result = self.cache.get(example.slug, self.key(example))
+        result = self.cache.get(example.slug, self.server_key(), self.key(example))
         if result is not None:
             result = dict(result, cache="hit")
         return result
@@ -232,7 +232,7 @@ class Executor:
         result["status"] = "failed" if result["failure"] else "passed"
         result["seconds"] = round(time.monotonic() - started, 3)
         if result["status"] == "passed":
-            self.cache.put(result)
+            self.cache.put(result, self.server_key())
         self.executed.append(example.slug)
         self.fresh[example.slug] = result
         return result

@@ -76,8 +76,10 @@ class SqlCapture:
     def _check_database(self, conn: Any) -> None:
         url = conn.engine.url
         if url.get_backend_name() == "postgresql" and url.database not in self.expected_databases:
-            name = url.database
-            self.foreign_databases.add(str(name))
+            self.foreign_databases.add(str(url.database))
+            # refuse before the statement reaches a database the build did not create
+            raise RuntimeError(f"abe: refusing to run SQL on database {url.database!r}: "
+                               "it is not the example's own database (DATABASE_URL)")
 
     def _add(self, text: str, kind: str = "statement") -> None:
         self.records.append({"sql": text, "kind": kind, "error": None})

@@ -1,0 +1,62 @@
+"""Author and CI entry points. Dependencies come from pyproject.toml, versions from constraints.txt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+CONSTRAINTS = ("-c", str(ROOT / "constraints.txt"))
+SPHINX = ("sphinx-build", "-W", "--keep-going", "-j", "auto")
+
+nox.options.sessions = ["html"]
+nox.options.reuse_venv = "yes"
+nox.options.default_venv_backend = "venv"
+
+
+def install_book(session: nox.Session, *groups: str) -> None:
+    session.install(*CONSTRAINTS, *PYPROJECT["project"]["dependencies"])
+    for group in groups:
+        session.install(*CONSTRAINTS, *nox.project.dependency_groups(PYPROJECT, group))
+
+
+@nox.session
+def html(session: nox.Session) -> None:
+    """Build the HTML edition into _build/html, executing every example (cached when unchanged)."""
+    install_book(session)
+    session.run(*SPHINX, "-b", "html", ".", "_build/html", *session.posargs)
+    session.log(f"Open {ROOT / '_build/html/index.html'}")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite: extension unit tests and whole-book tests."""
+    install_book(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff on everything of ours, mypy on the extension."""
+    install_book(session, "lint")
+    session.run("ruff", "check", "ext", "tests", "bench", "conf.py", "noxfile.py")
+    session.run("mypy", "ext/abe")
+
+
+@nox.session
+def example(session: nox.Session) -> None:
+    """Re-run examples and print their real output and SQL: nox -s example -- ex06-create-table"""
+    if not session.posargs:
+        session.error("name one or more example folders: nox -s example -- ex06-create-table")
+    install_book(session)
+    session.run("python", "-m", "abe", "run", *session.posargs,
+                env={"PYTHONPATH": str(ROOT / "ext")})
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Whole-process build timings (median of several runs), printed as a table."""
+    install_book(session)
+    session.run("python", "bench/build_times.py", *session.posargs)

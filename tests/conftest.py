@@ -1,0 +1,102 @@
+"""Fixtures: a tiny book in a temporary folder, built with the real sphinx-build in a subprocess."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = Path(__file__).resolve().parent / "fixtures" / "base"
+sys.path.insert(0, str(ROOT / "ext"))
+
+CONF = """\
+import sys
+sys.path.insert(0, {ext!r})
+extensions = ["myst_parser", "abe"]
+root_doc = "index"
+exclude_patterns = ["examples", "_build"]
+abe_examples_dir = "examples"
+"""
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    outdir: Path
+
+    def html(self, page: str = "index") -> str:
+        return (self.outdir / f"{page}.html").read_text(encoding="utf-8")
+
+    def text(self, page: str = "index") -> str:
+        """The page's HTML with tags removed and entities decoded (highlighting splits tokens)."""
+        return html_text(self.html(page))
+
+
+def html_text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+@dataclass
+class Book:
+    """A throwaway Sphinx project using the abe extension and fixture examples."""
+
+    root: Path
+    cache_dir: Path
+    env: dict[str, str] = field(default_factory=dict)
+
+    def example(self, slug: str, session: str, files: dict[str, str] | None = None) -> Path:
+        """An example folder: the base project, the given session and any replaced files."""
+        folder = self.root / "examples" / slug
+        shutil.copytree(BASE, folder)
+        (folder / "session.toml").write_text(textwrap.dedent(session), encoding="utf-8")
+        for name, text in (files or {}).items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return folder
+
+    def page(self, text: str, name: str = "index") -> None:
+        (self.root / f"{name}.md").write_text(textwrap.dedent(text), encoding="utf-8")
+
+    def build(self, *extra: str, outdir: str = "_build/html", **env: str) -> BuildResult:
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
+        full_env.update({"ABE_CACHE_DIR": str(self.cache_dir)}, **self.env, **env)
+        proc = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-b", "html", "-q", *extra, str(self.root),
+             str(self.root / outdir)],
+            capture_output=True, text=True, env=full_env, timeout=300,
+        )
+        return BuildResult(proc.returncode, proc.stdout, proc.stderr, self.root / outdir)
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder (and so one embedded server data directory) for the whole test run."""
+    return tmp_path_factory.mktemp("abe-cache")
+
+
+@pytest.fixture
+def book(tmp_path: Path, shared_cache: Path) -> Book:
+    (tmp_path / "conf.py").write_text(CONF.format(ext=str(ROOT / "ext")), encoding="utf-8")
+    (tmp_path / "examples").mkdir()
+    return Book(root=tmp_path, cache_dir=shared_cache)
+
+
+PASSING_SESSION = """\
+    [[step]]
+    run = "alembic upgrade head"
+
+    [[step]]
+    run = "alembic current"
+    """
