@@ -21,7 +21,7 @@ from .session import Example, SessionError, load_example
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES = {".py": "python", ".ini": "ini", ".toml": "toml", ".mako": "mako", ".sql": "sql",
+LANGUAGES = {".py": "python", ".ini": "ini", ".toml": "toml", ".mako": "mako", ".sql": "postgresql",
              ".cfg": "ini", ".txt": "text", ".md": "markdown", ".json": "json", ".sh": "bash"}
 
 
@@ -137,7 +137,7 @@ class ExampleDirective(SphinxDirective):
             if step.sql and record["sql"]:
                 sql_text = render_sql(record["sql"], include_catalog=step.catalog)
                 if sql_text:
-                    block = _literal(sql_text, "sql", ["abe-generated", "abe-sql"])
+                    block = _literal(sql_text, "postgresql", ["abe-generated", "abe-sql"])
                     out.append(container_wrapper(
                         self, block, f"SQL sent to {server} during this step "
                                      "(captured by the build)"))

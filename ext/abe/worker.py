@@ -109,9 +109,11 @@ class SqlCapture:
 
 def _render(cursor: Any, statement: str, params: Any, executemany: bool) -> list[str]:
     """Merge parameters into the statement the way psycopg's client-side cursor would send it."""
-    if not params:
+    if params is None:  # psycopg sends the text as is: no placeholder or %% processing
         return [statement.strip()]
     batches = params if executemany else [params]
+    if not batches:
+        return [statement.strip()]
     out = []
     for batch in batches:
         try:
