@@ -55,7 +55,7 @@ def record_example(env: BuildEnvironment, docname: str, example: Example,
         "seconds": result.get("seconds", 0.0), "server": result["server"],
         "provider": result["provider"], "reason": result.get("reason", ""),
         "failure": result.get("failure", ""), "number": example.number,
-        "steps": len(result.get("steps", [])),
+        "steps": len(result.get("steps", [])), "claims": result.get("claims", 0),
     }
 
 

@@ -21,6 +21,8 @@ class AbeConfig:
     examples_dir: str = _opt("examples", "folder of example folders, relative to conf.py")
     cache_dir: str = _opt(".cache/abe", "results cache and embedded server data, relative to conf.py",
                           "ABE_CACHE_DIR")
+    pgdata: str = _opt("", "embedded server data directory; empty = <cache_dir>/pgdata",
+                       "ABE_PGDATA")
     database_url: str = _opt("", "admin URL of an external PostgreSQL server; empty = embedded "
                              "server", "ABE_DATABASE_URL")
     jobs: int = _opt(0, "examples executed at once; 0 = one per CPU core", "ABE_JOBS")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import ResultCache, example_key
+from .claims import check_claims, find_claims
 from .config import AbeConfig
 from .normalize import Normalizer
 from .postgres import (
@@ -110,7 +111,8 @@ class Executor:
     def __init__(self, config: AbeConfig, confdir: Path) -> None:
         self.config = config
         self.cache_dir = (confdir / config.cache_dir).resolve()
-        self.provider: Provider = create_provider(config.database_url, self.cache_dir)
+        pgdata = (confdir / config.pgdata).resolve() if config.pgdata else self.cache_dir / "pgdata"
+        self.provider: Provider = create_provider(config.database_url, pgdata)
         self.cache = ResultCache(self.cache_dir)
         self._worker: Worker | None = None
         self._worker_lock = threading.Lock()
@@ -229,6 +231,12 @@ class Executor:
         result["steps"] = [self._step_record(example, raw_step, normalize)
                            for raw_step in raw["steps"]]
         result["failure"] = self._verdict(example, result["steps"], raw["steps"])
+        claims = find_claims(example.path, example.shown_files())
+        result["claims"] = len(claims)
+        if not result["failure"]:
+            problems = check_claims(claims, result["steps"])
+            if problems:
+                result["failure"] = "\n".join(f"{example.path}/{p}" for p in problems)
         result["status"] = "failed" if result["failure"] else "passed"
         result["seconds"] = round(time.monotonic() - started, 3)
         if result["status"] == "passed":

@@ -250,8 +250,8 @@ class EmbeddedProvider(Provider):
         return f"embedded server in {self.data_dir}"
 
 
-def create_provider(external_url: str | None, cache_dir: Path) -> Provider:
-    """The external server when a URL is given, else the embedded one."""
+def create_provider(external_url: str | None, pgdata: Path) -> Provider:
+    """The external server when a URL is given, else the embedded one in ``pgdata``."""
     if external_url:
         return ExternalProvider(external_url)
-    return EmbeddedProvider(cache_dir / "pgdata")
+    return EmbeddedProvider(pgdata)

@@ -31,11 +31,11 @@ def _rows(pages: dict[str, dict[str, Any]]) -> list[tuple[str, str, dict[str, An
 
 
 def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes.Node:
-    headers = ["Example", "Status", "Steps", "Seconds", "Cache", "Server"]
+    headers = ["Example", "Status", "Steps", "Claims checked", "Seconds", "Cache", "Server"]
     table = nodes.table(classes=["abe-report"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in (30, 12, 8, 10, 8, 32):
+    for width in (30, 12, 6, 8, 8, 6, 30):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     row = nodes.row()
@@ -54,7 +54,8 @@ def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes
         status = info["status"]
         if status == "skipped":
             status = f"not executed: {info['reason']}"
-        values = [status, str(info["steps"]), f"{info['seconds']:.2f}", info["cache"],
+        values = [status, str(info["steps"]), str(info.get("claims", 0)),
+                  f"{info['seconds']:.2f}", info["cache"],
                   f"{info['server']} ({info['provider']})"]
         for value in values:
             row += nodes.entry("", nodes.paragraph(text=value))
@@ -74,8 +75,9 @@ def summary_line(pages: dict[str, dict[str, Any]], executed: list[str] | None = 
     infos = [info for exs in pages.values() for info in exs.values()]
     counts = {k: sum(1 for i in infos if i["status"] == k) for k in ("passed", "failed", "skipped")}
     servers = sorted({f"{i['server']} ({i['provider']})" for i in infos})
+    claims = sum(i.get("claims", 0) for i in infos)
     line = (f"abe: {len(infos)} examples: {counts['passed']} passed, {counts['failed']} failed, "
-            f"{counts['skipped']} not executed")
+            f"{counts['skipped']} not executed; {claims} annotation claims checked")
     if executed is not None:
         line += f"; {len(executed)} executed in this build, {len(infos) - len(executed)} from cache"
     if servers:
