@@ -69,11 +69,13 @@ class Book:
     def page(self, text: str, name: str = "index") -> None:
         (self.root / f"{name}.md").write_text(textwrap.dedent(text), encoding="utf-8")
 
-    def build(self, *extra: str, outdir: str = "_build/html", **env: str) -> BuildResult:
+    def build(self, *extra: str, outdir: str = "_build/html", quiet: bool = True,
+              **env: str) -> BuildResult:
         full_env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
         full_env.update({"ABE_CACHE_DIR": str(self.cache_dir)}, **self.env, **env)
         proc = subprocess.run(
-            [sys.executable, "-m", "sphinx", "-b", "html", "-q", *extra, str(self.root),
+            [sys.executable, "-m", "sphinx", "-b", "html", *(["-q"] if quiet else []), *extra,
+             str(self.root),
              str(self.root / outdir)],
             capture_output=True, text=True, env=full_env, timeout=300,
         )

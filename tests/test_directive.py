@@ -52,7 +52,9 @@ def test_failing_step_reports_file_step_and_output(book: Book) -> None:
     assert f"index.md:3: ERROR: {expected}" in result.stderr
     # the captured stderr of the step is part of the error, traceback included
     assert "AttributeError: module 'alembic.op' has no attribute 'create_tabel'" in result.stderr
-    assert "[abe.step] 1 example(s) failed:" in result.stderr
+    assert result.returncode == 1
+    assert f"ERROR: 1 example(s) failed:\n  {book.root / 'index.md'}: ex02-typo: {expected}" \
+        in result.stderr
 
 
 def test_expected_failure_that_succeeds_fails_the_build(book: Book) -> None:

@@ -145,12 +145,16 @@ def _finished(app: Sphinx, exception: BaseException | None) -> None:
     if failed:
         lines = [f"  {app.env.doc2path(doc)}: {slug}: {info['failure'].splitlines()[0]}"
                  for doc, slug, info in sorted(failed)]
-        raise ExtensionError(f"[abe.step] {len(failed)} example(s) failed:\n" + "\n".join(lines))
+        logger.error(f"{len(failed)} example(s) failed:\n" + "\n".join(lines),
+                     type="abe", subtype="step")
+        app.statuscode = 1  # the build fails, with or without -W
     strict = app.abe_config.strict  # type: ignore[attr-defined]
     skipped = [slug for exs in pages.values() for slug, info in exs.items()
                if info["status"] == "skipped"]
     if strict and skipped:
-        raise ExtensionError(f"[abe.not-executed] strict build: not executed: {', '.join(skipped)}")
+        logger.error(f"strict build: not executed: {', '.join(sorted(skipped))}",
+                     type="abe", subtype="not-executed")
+        app.statuscode = 1
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

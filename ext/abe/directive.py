@@ -7,6 +7,7 @@ Generated blocks carry the class ``abe-generated`` and a caption that says they 
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -118,10 +119,14 @@ class ExampleDirective(SphinxDirective):
 
     def _session(self, example: Example, result: dict[str, Any]) -> list[nodes.Node]:
         server = result["server"]
+        dialects = {r.get("dialect") for s in result["steps"] for r in s["sql"]}
+        against = f"{server} ({result['provider']} server), in a database created for it and " \
+                  "dropped afterwards"
+        if dialects == {"sqlite"}:
+            against = f"SQLite {sqlite3.sqlite_version}, in a database file of the example folder"
         intro = nodes.paragraph(classes=["abe-session-intro"])
-        intro += nodes.Text(f"The session below was run by the build against {server} "
-                            f"({result['provider']} server), in a database created for it and "
-                            "dropped afterwards. Every output and SQL listing is generated.")
+        intro += nodes.Text(f"The session below was run by the build against {against}. "
+                            "Every output and SQL listing is generated.")
         out: list[nodes.Node] = [intro]
         for record in result["steps"]:
             step = example.steps[record["index"]]
@@ -137,9 +142,13 @@ class ExampleDirective(SphinxDirective):
             if step.sql and record["sql"]:
                 sql_text = render_sql(record["sql"], include_catalog=step.catalog)
                 if sql_text:
-                    block = _literal(sql_text, "postgresql", ["abe-generated", "abe-sql"])
+                    target = server
+                    if {r.get("dialect") for r in record["sql"]} == {"sqlite"}:
+                        target = f"SQLite {sqlite3.sqlite_version}"
+                    language = "sql" if target.startswith("SQLite") else "postgresql"
+                    block = _literal(sql_text, language, ["abe-generated", "abe-sql"])
                     out.append(container_wrapper(
-                        self, block, f"SQL sent to {server} during this step "
+                        self, block, f"SQL sent to {target} during this step "
                                      "(captured by the build)"))
         return out
 

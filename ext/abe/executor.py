@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -118,6 +119,7 @@ class Executor:
         self._worker_lock = threading.Lock()
         self._server_key: str | None = None
         self._token = f"{os.getpid():x}"
+        self.run_root = Path(tempfile.gettempdir()) / f"abe-run-{self._token}"
         self.executed: list[str] = []
         self.fresh: dict[str, Result] = {}
         self._worker_pid = 0
@@ -205,7 +207,9 @@ class Executor:
             return result
         names = [f"{PREFIX}{example.slug.split('-')[0]}_{self._token}"]
         names += [f"{names[0]}_{n}" for n in range(2, example.requires.databases + 1)]
-        run_root = self.cache_dir / "run" / self._token
+        # outside the repository, like a reader's folder: nothing above it (no pyproject.toml
+        # that pytest or ruff would pick up) belongs to the book
+        run_root = self.run_root
         run_dir = run_root / example.slug
         result_path = run_root / f"{example.slug}.result.json"
         urls = []
@@ -226,7 +230,7 @@ class Executor:
         normalize = Normalizer(
             run_dir=str(run_dir), display_dir=f"{self.config.display_root}/{example.slug}",
             database=names[0], display_database=display_names[0],
-            urls=tuple(urls + [mask_password(u) for u in urls]), display_url=display_urls[0],
+            urls=tuple(url_spellings(urls)), display_url=display_urls[0],
         )
         result["steps"] = [self._step_record(example, raw_step, normalize)
                            for raw_step in raw["steps"]]
@@ -326,9 +330,16 @@ class Executor:
         if self._worker is not None and self._worker_pid == os.getpid():
             self._worker.close()
             self._worker = None
-        shutil.rmtree(self.cache_dir / "run" / self._token, ignore_errors=True)
+        shutil.rmtree(self.run_root, ignore_errors=True)
         self.provider.stop()
 
 
-def describe_url(url: str) -> str:
-    return mask_password(url)
+def url_spellings(urls: list[str]) -> list[str]:
+    """Every way a run may print one of its URLs: as given, masked by us, and as SQLAlchemy
+    renders it (password hidden, query percent-encoded)."""
+    from sqlalchemy.engine import make_url
+
+    out = []
+    for url in urls:
+        out += [url, mask_password(url), make_url(url).render_as_string(hide_password=True)]
+    return out

@@ -2,12 +2,13 @@
 
 Only things that differ from one run to the next are rewritten, and the book's front matter lists
 each rule: the temporary folder the example ran in, the throwaway database's name and URL, the
-path of the Python installation, and pytest's wall-clock durations.
+paths of the Python installation (site-packages and the standard library), and pytest's wall-clock durations.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import sysconfig
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ class Normalizer:
         text = text.replace(self.database, self.display_database)
         for site in _site_dirs():
             text = text.replace(site, ".../site-packages")
+        stdlib, shown = _stdlib_dir()
+        text = text.replace(stdlib + "/", shown + "/")
+        text = text.replace(sys.executable, ".venv/bin/python")
         text = _PYTEST_TIME.sub(r"in #.##s", text)
         return text
 
@@ -38,3 +42,9 @@ _PYTEST_TIME = re.compile(r"\bin \d+\.\d+s\b")
 def _site_dirs() -> list[str]:
     paths = {sysconfig.get_paths()[k] for k in ("purelib", "platlib")}
     return sorted(paths, key=len, reverse=True)
+
+
+def _stdlib_dir() -> tuple[str, str]:
+    """The standard library's folder, and how the book shows it (.../lib/python3.X)."""
+    stdlib = sysconfig.get_paths()["stdlib"]
+    return stdlib, ".../" + "/".join(stdlib.rstrip("/").split("/")[-2:])

@@ -22,12 +22,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import select
 import shutil
 import signal
 import sys
 import time
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -52,10 +54,16 @@ except ImportError:  # pragma: no cover - pytest is a declared dependency
 PYTHON_COMMANDS = {"alembic", "python", "pytest"}
 
 
+_CATALOG = re.compile(
+    r"pg_catalog\.|information_schema\.|\bpg_(class|namespace|attribute|index|constraint|type|"
+    r"enum|attrdef|description|inherits|sequence|depend|am|collation|proc)\b|"
+    r"^\s*pragma\b|\bsqlite_(master|schema|temp_master)\b", re.I)
+
+
 def _catalog_query(statement: str) -> bool:
-    """True for the introspection queries SQLAlchemy and Alembic send to read the catalog."""
-    low = statement.lower()
-    return "pg_catalog." in low or "information_schema." in low
+    """True for the introspection queries SQLAlchemy and Alembic send to read the catalog
+    (PostgreSQL's system catalogs, SQLite's PRAGMAs and sqlite_master)."""
+    return bool(_CATALOG.search(statement))
 
 
 class SqlCapture:
@@ -81,25 +89,39 @@ class SqlCapture:
             raise RuntimeError(f"abe: refusing to run SQL on database {url.database!r}: "
                                "it is not the example's own database (DATABASE_URL)")
 
-    def _add(self, text: str, kind: str = "statement") -> None:
-        self.records.append({"sql": text, "kind": kind, "error": None})
+    def _add(self, text: str, kind: str = "statement", dialect: str = "") -> None:
+        self.records.append({"sql": text, "kind": kind, "error": None, "dialect": dialect})
+
+    @staticmethod
+    def _autocommit(conn: Any) -> bool:
+        """In AUTOCOMMIT (e.g. Alembic's autocommit_block) SQLAlchemy still fires begin/commit
+        events, but no BEGIN or COMMIT reaches the server: each statement commits alone."""
+        try:
+            return conn.get_execution_options().get("isolation_level") == "AUTOCOMMIT" or \
+                bool(getattr(conn.connection.dbapi_connection, "autocommit", False))
+        except Exception:
+            return False
+
+    def _transaction(self, conn: Any, word: str) -> None:
+        if not self._autocommit(conn):
+            self._add(word, "transaction", conn.engine.dialect.name)
 
     def _begin(self, conn: Any) -> None:
         self._check_database(conn)
-        self._add("BEGIN", "transaction")
+        self._transaction(conn, "BEGIN")
 
     def _commit(self, conn: Any) -> None:
-        self._add("COMMIT", "transaction")
+        self._transaction(conn, "COMMIT")
 
     def _rollback(self, conn: Any) -> None:
-        self._add("ROLLBACK", "transaction")
+        self._transaction(conn, "ROLLBACK")
 
     def _before(self, conn: Any, cursor: Any, statement: str, params: Any, context: Any,
                 executemany: bool) -> None:
         self._check_database(conn)
         kind = "catalog" if _catalog_query(statement) else "statement"
         for text in _render(cursor, statement, params, executemany):
-            self._add(text, kind)
+            self._add(text, kind, conn.engine.dialect.name)
 
     def _error(self, context: Any) -> None:
         if self.records:
@@ -111,16 +133,51 @@ def _render(cursor: Any, statement: str, params: Any, executemany: bool) -> list
     """Merge parameters into the statement the way psycopg's client-side cursor would send it."""
     if params is None:  # psycopg sends the text as is: no placeholder or %% processing
         return [statement.strip()]
-    batches = params if executemany else [params]
+    # insertmanyvalues (INSERT ... RETURNING for many rows) is flagged executemany but sends
+    # one statement with one mapping of parameters
+    batches = params if executemany and not isinstance(params, Mapping) else [params]
     if not batches:
         return [statement.strip()]
     out = []
+    connection = _dbapi_connection(cursor)
     for batch in batches:
         try:
-            out.append(psycopg.ClientCursor(cursor.connection).mogrify(statement, batch).strip())
-        except Exception:  # not a psycopg connection (e.g. SQLite): show the statement and values
-            out.append(f"{statement.strip()}  -- parameters: {batch!r}")
+            if isinstance(connection, psycopg.Connection):
+                text = psycopg.ClientCursor(connection).mogrify(statement, batch)
+            elif isinstance(connection, psycopg.AsyncConnection):
+                text = psycopg.AsyncClientCursor(connection).mogrify(statement, batch)
+            else:  # sqlite3 binds "?" parameters itself; show them as SQL literals in place
+                text = _inline_qmark(statement.strip(), batch)
+        except Exception:  # the capture must never break the reader's program
+            text = f"{statement.strip()}  -- parameters: {batch!r}"
+        out.append(text.strip())
     return out
+
+
+def _dbapi_connection(cursor: Any) -> Any:
+    """The driver connection behind a DBAPI cursor, also through SQLAlchemy's async adapters."""
+    connection = getattr(cursor, "connection", None)
+    if connection is None:
+        connection = getattr(getattr(cursor, "_cursor", None), "connection", None)
+    return connection
+
+
+def _sql_literal(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _inline_qmark(statement: str, params: Any) -> str:
+    values = list(params) if isinstance(params, (list, tuple)) else None
+    if values is None or statement.count("?") != len(values):
+        return f"{statement}  -- parameters: {params!r}"
+    parts = statement.split("?")
+    return parts[0] + "".join(_sql_literal(v) + rest for v, rest in zip(values, parts[1:]))
 
 
 def _pin_randomness(slug: str, step_no: int, frozen: float) -> None:
