@@ -1,0 +1,29 @@
+"""create orders table
+
+Revision ID: 0001
+Revises:
+Create Date: 2026-11-24 09:00:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0001"  # => this revision's id; stored in alembic_version after upgrade
+down_revision: str | None = None  # => no parent: the first revision of the chain
+branch_labels = None  # => no named branch
+depends_on = None  # => no cross-branch dependency
+
+
+def upgrade() -> None:
+    op.create_table(
+        "orders",
+        sa.Column("id", sa.Integer, primary_key=True),  # => `id SERIAL NOT NULL`
+        sa.Column("customer_id", sa.Integer, nullable=False),  # => `customer_id INTEGER NOT NULL`
+        sa.Column("status", sa.String(20), nullable=False),  # => `status VARCHAR(20) NOT NULL`
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        # => `created_at TIMESTAMP WITH TIME ZONE NOT NULL`
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("orders")  # => DROP TABLE orders (not run in this session)
