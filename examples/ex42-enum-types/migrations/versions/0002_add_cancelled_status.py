@@ -1,0 +1,42 @@
+"""add 'cancelled' to order_status
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-24 09:10:00
+"""
+
+from alembic import op
+
+revision: str = "0002"  # => stored in alembic_version after upgrade
+down_revision: str | None = "0001"  # => applies on top of 0001
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.get_context().autocommit_block():
+        # => COMMITs the migration's transaction so far, runs this block in autocommit mode,
+        # => then BEGINs a new transaction for the rest of the revision
+        op.execute("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'cancelled' AFTER 'pending'")
+        # => `ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'cancelled' AFTER 'pending'`
+        # => committed at once, so the new value is usable below; IF NOT EXISTS makes a
+        # => retry safe, because a later failure in this revision cannot roll this back
+    op.execute("UPDATE orders SET status = 'cancelled' WHERE id = 1")
+    # => `UPDATE orders SET status = 'cancelled' WHERE id = 1`: uses the new value in the
+    # => same revision; without the autocommit block PostgreSQL rejects it (unsafe use of new value)
+
+
+def downgrade() -> None:
+    # => PostgreSQL has no ALTER TYPE ... DROP VALUE: the type must be rebuilt without it
+    op.execute("UPDATE orders SET status = 'pending' WHERE status = 'cancelled'")
+    # => a data decision: rows using the value must be mapped to a surviving one first
+    op.execute("ALTER TYPE order_status RENAME TO order_status_old")
+    # => `ALTER TYPE order_status RENAME TO order_status_old`: the columns follow the rename
+    op.execute("CREATE TYPE order_status AS ENUM ('pending', 'shipped')")
+    # => `CREATE TYPE order_status AS ENUM ('pending', 'shipped')`: the old value list
+    op.execute(
+        "ALTER TABLE orders ALTER COLUMN status TYPE order_status "
+        "USING status::text::order_status"
+    )
+    # => `USING status::text::order_status`: enum -> text -> new enum; rewrites the table
+    op.execute("DROP TYPE order_status_old")  # => `DROP TYPE order_status_old`

@@ -1,0 +1,44 @@
+"""keep documents.updated_at current with a trigger
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-24 09:10:00
+"""
+
+from alembic import op
+
+revision: str = "0002"  # => stored in alembic_version after upgrade
+down_revision: str | None = "0001"  # => applies on top of 0001
+branch_labels = None
+depends_on = None
+
+SET_UPDATED_AT = """
+CREATE OR REPLACE FUNCTION set_updated_at() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.updated_at := now();  -- => overwrite whatever the UPDATE statement set
+    RETURN NEW;               -- => a BEFORE trigger returns the row to store
+END;
+$$
+"""
+# => a trigger function: takes no arguments, RETURNS trigger, reads the row as NEW
+# => $$ ... $$ is dollar quoting, so the body needs no escaped quotes
+
+
+def upgrade() -> None:
+    op.execute(SET_UPDATED_AT)
+    # => `CREATE OR REPLACE FUNCTION set_updated_at() RETURNS trigger`
+    op.execute(
+        "CREATE TRIGGER documents_set_updated_at "
+        "BEFORE UPDATE ON documents "
+        "FOR EACH ROW EXECUTE FUNCTION set_updated_at()"
+    )
+    # => `BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION set_updated_at()`
+    # => EXECUTE FUNCTION is the PostgreSQL 11+ spelling; older tutorials show EXECUTE PROCEDURE
+
+
+def downgrade() -> None:
+    op.execute("DROP TRIGGER documents_set_updated_at ON documents")
+    # => `DROP TRIGGER documents_set_updated_at ON documents`: triggers belong to a table
+    op.execute("DROP FUNCTION set_updated_at()")
+    # => `DROP FUNCTION set_updated_at()`: only after the trigger, which depends on it
