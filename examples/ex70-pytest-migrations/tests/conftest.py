@@ -1,0 +1,31 @@
+"""Fixtures: an Alembic Config for this project and a database emptied before every test."""
+
+import os
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine
+
+PROJECT = Path(__file__).resolve().parent.parent  # => the folder with alembic.ini
+
+
+@pytest.fixture
+def alembic_cfg() -> Config:
+    return Config(str(PROJECT / "alembic.ini"))
+    # => the same configuration the CLI uses; command.* functions take it as first argument
+
+
+@pytest.fixture
+def engine() -> Engine:
+    engine = create_engine(os.environ["DATABASE_URL"])  # => the test database, never production
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def empty_database(alembic_cfg: Config) -> None:
+    command.downgrade(alembic_cfg, "base")  # => every test starts from an empty schema
+    yield
+    command.downgrade(alembic_cfg, "base")  # => and leaves one behind

@@ -1,0 +1,55 @@
+"""Migration environment: Alembic runs this file for every command that touches the database."""
+
+import os
+from logging.config import fileConfig
+
+from alembic import context
+from sqlalchemy import create_engine, pool
+
+from models import Base
+
+config = context.config  # => the parsed alembic.ini (the [alembic] section)
+
+if config.config_file_name is not None:
+    fileConfig(config.config_file_name)  # => applies the [loggers] sections of alembic.ini
+
+target_metadata = Base.metadata  # => the models autogenerate compares against
+
+DATABASE_URL = os.environ["DATABASE_URL"]
+# => e.g. postgresql://you@localhost/abe_ex76; KeyError if unset (fail fast, never a default DB)
+# => SQLAlchemy 2.1 picks psycopg 3 for plain postgresql:// URLs
+
+
+def run_migrations_offline() -> None:
+    """--sql mode: render SQL to stdout instead of executing it."""
+    context.configure(url=DATABASE_URL, target_metadata=target_metadata, literal_binds=True)
+    with context.begin_transaction():  # => emits BEGIN; ... COMMIT; around the script
+        context.run_migrations()
+
+
+def after_each_step(*, ctx, step, heads, run_args) -> None:
+    """on_version_apply hook: Alembic calls it after every revision it applies or reverts."""
+    action = "upgrade" if step.is_upgrade else "downgrade"
+    print(f"post-migration hook: {action} {step.up_revision_id} done, heads now {sorted(heads)}")
+    # => Output: post-migration hook: upgrade 52d46f03cfab done, heads now ['52d46f03cfab']
+    # => runs inside the migration transaction: a failure here rolls the revision back
+
+
+def run_migrations_online() -> None:
+    """Normal mode: connect and execute each migration."""
+    engine = create_engine(DATABASE_URL, poolclass=pool.NullPool)
+    # => NullPool: one short-lived connection, closed when the command ends
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            on_version_apply=after_each_step,  # => the migration-time hook
+        )
+        with context.begin_transaction():  # => BEGIN ... COMMIT: PostgreSQL DDL is transactional
+            context.run_migrations()  # => calls upgrade()/downgrade() of each pending revision
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,29 @@
+"""baseline: users.fullname, used by the blue release
+
+Revision ID: 0001
+Revises:
+Create Date: 2026-11-24 09:00:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0001"
+down_revision: str | None = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Integer, primary_key=True),  # => `id SERIAL NOT NULL`
+        sa.Column("fullname", sa.String(100), nullable=False),
+        # => `fullname VARCHAR(100) NOT NULL`: the column the blue code reads and writes
+    )
+    op.execute("INSERT INTO users (fullname) VALUES ('Ada Lovelace')")
+    # => `INSERT INTO users (fullname) VALUES ('Ada Lovelace')`: an existing row
+
+
+def downgrade() -> None:
+    op.drop_table("users")  # => `DROP TABLE users`

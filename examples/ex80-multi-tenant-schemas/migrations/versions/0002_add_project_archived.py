@@ -1,0 +1,25 @@
+"""add projects.archived
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-24 09:10:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0002"
+down_revision: str | None = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column(
+        "projects",
+        sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
+    )  # => `ALTER TABLE projects ADD COLUMN archived BOOLEAN DEFAULT false NOT NULL`
+
+
+def downgrade() -> None:
+    op.drop_column("projects", "archived")  # => `ALTER TABLE projects DROP COLUMN archived`

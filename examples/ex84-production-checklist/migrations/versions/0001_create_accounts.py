@@ -1,0 +1,26 @@
+"""create accounts
+
+Revision ID: 0001
+Revises:
+Create Date: 2026-11-24 09:00:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0001"  # => the version production is at when the checklist starts
+down_revision: str | None = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "accounts",
+        sa.Column("id", sa.Integer, primary_key=True),  # => `id SERIAL NOT NULL`
+        sa.Column("email", sa.String(255), nullable=False),  # => `email VARCHAR(255) NOT NULL`
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("accounts")  # => `DROP TABLE accounts`
