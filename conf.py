@@ -20,8 +20,8 @@ extensions = [
 ]
 
 root_doc = "book/index"
-exclude_patterns = ["_build", ".cache", ".nox", ".venv", "README.md", "examples", "tests",
-                    "bench", "**/.pytest_cache"]
+include_patterns = ["book/**"]  # the chapters are the only sources
+exclude_patterns = ["**/.pytest_cache"]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 0

@@ -1,0 +1,157 @@
+"""Build-time benchmark on the real book: whole-process timings, medians, printed as a table.
+
+    python bench/build_times.py [--runs 5]
+
+Measures, each as the median of several runs of a whole ``sphinx-build`` process:
+
+* clean build: empty results cache and no Sphinx environment, every example executed;
+* no-change rebuild: the same again with nothing changed;
+* rebuild after editing one example's revision file (Example 6; restored afterwards);
+
+and the cost of one step three ways, in the same run: inside our worker (fork of a pre-warmed
+interpreter), inside an already-running interpreter (the floor), and spawning the real
+``alembic`` command as a new process (what a naive runner pays).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "ext"))
+
+EDITED = ROOT / "examples/ex06-create-table/migrations/versions/0001_create_users.py"
+STEP = ["alembic", "current"]
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"command failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
+    return elapsed
+
+
+def build_timings(runs: int, base_env: dict[str, str]) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {"clean": [], "nochange": [], "edit": []}
+    work = Path(tempfile.mkdtemp(prefix="abe-bench-"))
+    original = EDITED.read_bytes()
+    try:
+        for i in range(runs):
+            outdir = work / f"html{i}"
+            # results cache and Sphinx environment empty; the embedded server's data is reused
+            env = dict(base_env, ABE_CACHE_DIR=str(work / f"cache{i}"),
+                       ABE_PGDATA=str(work / "pgdata"))
+            cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "auto",
+                   str(ROOT), str(outdir)]
+            out["clean"].append(timed(cmd, env))
+            out["nochange"].append(timed(cmd, env))
+            EDITED.write_bytes(original + f"# bench edit {i}\n".encode())
+            try:
+                out["edit"].append(timed(cmd, env))
+            finally:
+                EDITED.write_bytes(original)
+            timed(cmd, env)  # back to the unedited state for the next round
+    finally:
+        EDITED.write_bytes(original)
+        shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+IN_INTERPRETER = r"""
+import json, os, sys, time, io, contextlib
+import alembic.config
+times = []
+for _ in range(int(sys.argv[1])):
+    buf = io.StringIO()
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
+        alembic.config.main(argv=["current"], prog="alembic")
+    times.append(time.perf_counter() - start)
+print(json.dumps(times))
+"""
+
+
+def step_timings(samples: int) -> dict[str, list[float]]:
+    """One `alembic current` step, three ways, against one throwaway database."""
+    from abe.config import AbeConfig
+    from abe.executor import Executor
+    from abe.session import load_example
+
+    work = Path(tempfile.mkdtemp(prefix="abe-step-"))
+    example_dir = work / "ex99-step-bench"
+    shutil.copytree(ROOT / "examples/ex06-create-table", example_dir)
+    steps = "\n".join(f'[[step]]\nrun = "{" ".join(STEP)}"\n' for _ in range(samples))
+    (example_dir / "session.toml").write_text('[[step]]\nrun = "alembic upgrade head"\n' + steps)
+    executor = Executor(AbeConfig(force="all", cache_dir=str(work / "cache")), work)
+    try:
+        result = executor.execute(load_example(example_dir))
+        assert result["status"] == "passed", result["failure"]
+        worker = [s["seconds"] for s in result["steps"][1:]]
+        name = "abe_bench_steps"
+        url = executor.provider.create_database(name)
+        env = dict(os.environ, DATABASE_URL=url)
+        run_dir = work / "project"
+        shutil.copytree(example_dir, run_dir)
+        alembic_cmd = str(Path(sys.executable).parent / "alembic")
+        subprocess.run([alembic_cmd, "upgrade", "head"], cwd=run_dir, env=env, check=True,
+                       capture_output=True)
+        spawned = []
+        for _ in range(samples):
+            start = time.perf_counter()
+            subprocess.run([alembic_cmd, *STEP[1:]], cwd=run_dir, env=env, check=True,
+                           capture_output=True)
+            spawned.append(time.perf_counter() - start)
+        proc = subprocess.run([sys.executable, "-c", IN_INTERPRETER, str(samples)], cwd=run_dir,
+                              env=env, check=True, capture_output=True, text=True)
+        warm = json.loads(proc.stdout.strip().splitlines()[-1])[1:]  # first call warms caches
+        executor.provider.drop_database(name)
+    finally:
+        executor.close()
+        shutil.rmtree(work, ignore_errors=True)
+    return {"worker": worker, "in_interpreter": warm, "spawned": spawned}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per build scenario (>= 5)")
+    parser.add_argument("--steps", type=int, default=20, help="samples per step measurement")
+    args = parser.parse_args()
+    env = {k: v for k, v in os.environ.items() if k not in ("ABE_FORCE", "ABE_CACHE_DIR")}
+    examples = len(list((ROOT / "examples").glob("ex[0-9][0-9]-*")))
+    builds = build_timings(args.runs, env)
+    steps = step_timings(args.steps)
+    med = {k: statistics.median(v) for k, v in {**builds, **steps}.items()}
+    server = "external" if env.get("ABE_DATABASE_URL") else "embedded"
+    print(f"\nAlembic By Example build benchmark: {examples} examples, {os.cpu_count()} cores, "
+          f"{server} PostgreSQL, median of {args.runs} runs ({args.steps} samples per step)\n")
+    rows = [
+        ("clean build, empty cache, all executed", med["clean"], "<= 30 s"),
+        ("no-change rebuild", med["nochange"], "<= 3 s"),
+        ("rebuild after editing one revision", med["edit"], "<= 5 s"),
+        ("one step in our worker (fork)", med["worker"], ""),
+        ("one step in a warm interpreter", med["in_interpreter"], "floor"),
+        ("one step as a spawned alembic process", med["spawned"], ""),
+    ]
+    print(f"| {'measurement':<42} | {'seconds':>9} | {'target':>8} |")
+    print(f"|{'-' * 44}|{'-' * 11}|{'-' * 10}|")
+    for name, value, target in rows:
+        print(f"| {name:<42} | {value:>9.3f} | {target:>8} |")
+    print(f"\nworker step / warm interpreter step: {med['worker'] / med['in_interpreter']:.2f}x "
+          "(target <= 3x)")
+    print(f"spawned process step / worker step:  {med['spawned'] / med['worker']:.1f}x "
+          "(target >= 10x)")
+
+
+if __name__ == "__main__":
+    main()
