@@ -38,8 +38,7 @@ copybutton_selector = "div.highlight-console pre, div.abe-file pre"
 copybutton_prompt_text = "$ "
 copybutton_only_copy_prompt_lines = True
 
-# Mermaid: rendered from a local copy, never a CDN (see book/_static).
-# (issue 6 replaces this with a local copy)
+# Mermaid: rendered from a local copy (npm ci), never a CDN: see ext/abe/assets.py.
 
 # The extension's options (see ext/abe/config.py); environment variables override them.
 abe_examples_dir = "examples"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nox
@@ -20,6 +21,20 @@ def install_book(session: nox.Session, *groups: str) -> None:
     session.install(*CONSTRAINTS, *PYPROJECT["project"]["dependencies"])
     for group in groups:
         session.install(*CONSTRAINTS, *nox.project.dependency_groups(PYPROJECT, group))
+    install_js(session)
+
+
+def install_js(session: nox.Session) -> None:
+    """Mermaid (offline diagrams) and mermaid-cli (PDF) from package-lock.json, once."""
+    if (ROOT / "node_modules/mermaid/dist/mermaid.min.js").is_file() and \
+            (ROOT / "node_modules/.bin/mmdc").exists():
+        return
+    if shutil.which("npm") is None:
+        session.error("npm is missing: install Node.js 18 or later (Debian: apt-get install "
+                      "nodejs npm); the book's diagrams come from the mermaid npm package")
+    # puppeteer's own browser download is not wanted: the PDF uses the system Chromium
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True,
+                env={"PUPPETEER_SKIP_DOWNLOAD": "1"})
 
 
 @nox.session

@@ -74,7 +74,8 @@ class Book:
         full_env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
         full_env.update({"ABE_CACHE_DIR": str(self.cache_dir)}, **self.env, **env)
         proc = subprocess.run(
-            [sys.executable, "-m", "sphinx", "-b", "html", *(["-q"] if quiet else []), *extra,
+            [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", *(["-q"] if quiet else []),
+             *extra,
              str(self.root),
              str(self.root / outdir)],
             capture_output=True, text=True, env=full_env, timeout=300,

@@ -38,7 +38,7 @@ def sphinx_build(outdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
     full_env.update(env)
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-j", "auto",
+        [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-W", "--keep-going", "-j", "auto",
          str(ROOT), str(outdir)],
         capture_output=True, text=True, env=full_env, timeout=1200, cwd=ROOT,
     )

@@ -23,6 +23,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
+from .assets import AssetError, install_mermaid
 from .config import AbeConfig, config_values
 from .directive import ExampleDirective
 from .executor import Executor
@@ -64,6 +65,12 @@ def _config_inited(app: Sphinx, config: Any) -> None:
         app.abe_config = AbeConfig.from_sphinx(config)  # type: ignore[attr-defined]
     except ValueError as exc:
         raise ExtensionError(f"[abe.config] {exc}") from None
+    if app.abe_config.offline_mermaid and "sphinxcontrib.mermaid" in config.extensions:
+        cache = Path(app.confdir) / app.abe_config.cache_dir  # type: ignore[attr-defined]
+        try:
+            install_mermaid(app, cache / "static", config)
+        except AssetError as exc:
+            raise ExtensionError(f"[abe.assets] {exc}") from None
 
 
 def _examples_in(app: Sphinx, docnames: list[str]) -> list[tuple[str, Example]]:
