@@ -43,3 +43,21 @@ copybutton_only_copy_prompt_lines = True
 # The extension's options (see ext/abe/config.py); environment variables override them.
 abe_examples_dir = "examples"
 abe_cache_dir = os.environ.get("ABE_CACHE_DIR", ".cache/abe")
+
+# The PDF edition (nox -s pdf): LaTeX through latexmk.
+latex_engine = "pdflatex"
+latex_documents = [(root_doc, "alembic-by-example.tex", project, author, "manual")]
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    # long lines in listings wrap (never run off the page or lose characters)
+    "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=true, verbatimmaxunderfull=0",
+    "preamble": r"""
+\usepackage{xcolor}
+\definecolor{abeOutput}{RGB}{238,243,249}
+\definecolor{abeSql}{RGB}{251,245,234}
+\definecolor{abeBlue}{RGB}{1,115,178}
+\definecolor{abeOrange}{RGB}{222,143,5}
+""",
+}

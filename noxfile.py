@@ -45,6 +45,31 @@ def html(session: nox.Session) -> None:
     session.log(f"Open {ROOT / '_build/html/index.html'}")
 
 
+PDF_TOOLS = {
+    "latexmk": "latexmk",
+    "pdflatex": "texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended",
+    "pdfcrop": "texlive-extra-utils",
+    "chromium": "chromium",
+}
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """Build the PDF edition into _build/latex/alembic-by-example.pdf (LaTeX + latexmk)."""
+    missing = {tool: pkg for tool, pkg in PDF_TOOLS.items() if shutil.which(tool) is None}
+    if missing:
+        session.error(
+            "the PDF needs " + ", ".join(sorted(missing)) + " on PATH. On Debian or Ubuntu: "
+            "apt-get install " + " ".join(sorted(set(" ".join(missing.values()).split()))
+            + " tex-gyre"))
+    install_book(session)
+    session.run(*SPHINX, "-b", "latex", ".", "_build/latex", *session.posargs)
+    with session.chdir("_build/latex"):
+        session.run("latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
+                    "alembic-by-example.tex", external=True, silent=True)
+    session.log(f"PDF: {ROOT / '_build/latex/alembic-by-example.pdf'}")
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """The test suite: extension unit tests and whole-book tests."""

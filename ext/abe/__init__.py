@@ -18,12 +18,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from .assets import AssetError, install_mermaid
+from .assets import AssetError, configure_mermaid_cli, install_mermaid
 from .config import AbeConfig, config_values
 from .directive import ExampleDirective
 from .executor import Executor
@@ -71,6 +72,7 @@ def _config_inited(app: Sphinx, config: Any) -> None:
             install_mermaid(app, cache / "static", config)
         except AssetError as exc:
             raise ExtensionError(f"[abe.assets] {exc}") from None
+        configure_mermaid_cli(Path(app.confdir), cache, config)
 
 
 def _examples_in(app: Sphinx, docnames: list[str]) -> list[tuple[str, Example]]:
@@ -164,6 +166,17 @@ def _finished(app: Sphinx, exception: BaseException | None) -> None:
         app.statuscode = 1
 
 
+_ANCHOR = re.compile(r"^ex-\d\d$")
+
+
+def _pdf_destinations(app: Sphinx, doctree: nodes.document) -> None:
+    """Give every example section a PDF named destination equal to its anchor (``ex-22``), so
+    ``alembic-by-example.pdf#ex-22`` works like ``…html#ex-22``."""
+    for section in doctree.findall(nodes.section):
+        for anchor in [i for i in section["ids"] if _ANCHOR.match(i)]:
+            section.insert(1, nodes.raw("", f"\\hypertarget{{{anchor}}}{{}}\n", format="latex"))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     for name, default, _help in config_values():
         app.add_config_value(name, default, "env")
@@ -175,6 +188,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("doctree-resolved", fill_reports)
+    app.connect("doctree-read", _pdf_destinations)
     app.connect("build-finished", _finished)
     app.add_css_file("abe.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,

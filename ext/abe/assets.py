@@ -9,6 +9,7 @@ ES-module loader, a classic script also works when a reader opens the HTML strai
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -59,3 +60,19 @@ def _add_mermaid_js(app: Sphinx, pagename: str, templatename: str, context: dict
         return
     app.add_js_file(f"mermaid/{BUNDLE}", priority=500)
     app.add_js_file(INIT, priority=501)
+
+
+def configure_mermaid_cli(confdir: Path, cache: Path, config: Any) -> None:
+    """For the PDF: mermaid-cli renders each diagram to a vector PDF with the system Chromium
+    (puppeteer's own browser download is not used)."""
+    mmdc = confdir / "node_modules" / ".bin" / "mmdc"
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    puppeteer = cache / "puppeteer-config.json"
+    puppeteer.parent.mkdir(parents=True, exist_ok=True)
+    puppeteer.write_text(json.dumps({
+        "executablePath": chromium or "chromium",
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }, indent=1))
+    config.mermaid_cmd = str(mmdc)
+    config.mermaid_params = ["-p", str(puppeteer), "--pdfFit", "-b", "white"]

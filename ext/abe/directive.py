@@ -26,6 +26,20 @@ LANGUAGES = {".py": "python", ".ini": "ini", ".toml": "toml", ".mako": "mako", "
              ".cfg": "ini", ".txt": "text", ".md": "markdown", ".json": "json", ".sh": "bash"}
 
 
+_LATEX_STYLE = {
+    "abe-output": r"\sphinxsetup{VerbatimColor={named}{abeOutput},"
+                  r"VerbatimBorderColor={named}{abeBlue}}",
+    "abe-sql": r"\sphinxsetup{VerbatimColor={named}{abeSql},"
+               r"VerbatimBorderColor={named}{abeOrange}}",
+}
+
+
+def _generated(block: nodes.Node, kind: str) -> list[nodes.Node]:
+    """A generated listing, tinted in the PDF too (HTML styles it by class)."""
+    return [nodes.raw("", "\\begingroup" + _LATEX_STYLE[kind] + "\n", format="latex"), block,
+            nodes.raw("", "\\endgroup\n", format="latex")]
+
+
 def _literal(text: str, language: str, classes: list[str]) -> nodes.literal_block:
     block = nodes.literal_block(text, text, language=language, classes=classes)
     block["highlight_args"] = {}
@@ -138,7 +152,7 @@ class ExampleDirective(SphinxDirective):
             command = _literal(f"$ {step.run}", "console", ["abe-command"])
             out.append(command)
             if step.output:
-                out.append(self._output(step, record))
+                out += _generated(self._output(step, record), "abe-output")
             if step.sql and record["sql"]:
                 sql_text = render_sql(record["sql"], include_catalog=step.catalog)
                 if sql_text:
@@ -147,9 +161,9 @@ class ExampleDirective(SphinxDirective):
                         target = f"SQLite {sqlite3.sqlite_version}"
                     language = "sql" if target.startswith("SQLite") else "postgresql"
                     block = _literal(sql_text, language, ["abe-generated", "abe-sql"])
-                    out.append(container_wrapper(
+                    out += _generated(container_wrapper(
                         self, block, f"SQL sent to {target} during this step "
-                                     "(captured by the build)"))
+                                     "(captured by the build)"), "abe-sql")
         return out
 
     def _output(self, step: Any, record: dict[str, Any]) -> nodes.Node:
