@@ -25,6 +25,7 @@ exclude_patterns = ["**/.pytest_cache"]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 0
+smartquotes = False  # "--autogenerate" stays two hyphens, quotes stay as typed
 suppress_warnings = ["myst.header"]
 
 templates_path = ["book/_templates"]
@@ -46,6 +47,7 @@ abe_cache_dir = os.environ.get("ABE_CACHE_DIR", ".cache/abe")
 
 # The PDF edition (nox -s pdf): LaTeX through latexmk.
 latex_engine = "pdflatex"
+today = "November 2026"  # the edition's date: fixed, so two builds give the same PDF text
 latex_documents = [(root_doc, "alembic-by-example.tex", project, author, "manual")]
 latex_show_urls = "no"
 latex_elements = {

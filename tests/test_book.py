@@ -94,6 +94,8 @@ def test_example_has_folder_page_anchor_five_parts_and_generated_output(
     html_path = outdir / "book" / level_of(number) / f"{folder.name}.html"
     html = html_path.read_text(encoding="utf-8")
     assert f'id="ex-{number:02d}"' in html
+    heading = re.search(r"<h1>(.*?)<a class=\"headerlink\"", html, re.S)
+    assert heading and html_text(heading.group(1)) == f"Example {number}: {OUTLINE[number]}"
     if "abe-not-executed" in html:
         assert "was not executed in this build" in html_text(html)
     else:
