@@ -1,4 +1,7 @@
-"""Author and CI entry points. Dependencies come from pyproject.toml, versions from constraints.txt."""
+"""Author and CI entry points.
+
+Dependencies come from pyproject.toml, their versions from constraints.txt.
+"""
 
 from __future__ import annotations
 

@@ -38,14 +38,16 @@ def sphinx_build(outdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
     full_env.update(env)
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-W", "--keep-going", "-j", "auto",
+        [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-W", "--keep-going",
+         "-j", "auto",
          str(ROOT), str(outdir)],
         capture_output=True, text=True, env=full_env, timeout=1200, cwd=ROOT,
     )
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+def built(tmp_path_factory: pytest.TempPathFactory
+          ) -> tuple[subprocess.CompletedProcess[str], Path]:
     """The book built once, the way `nox -s html` builds it (default embedded server)."""
     outdir = tmp_path_factory.mktemp("book") / "html"
     return sphinx_build(outdir), outdir

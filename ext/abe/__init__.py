@@ -66,7 +66,8 @@ def _config_inited(app: Sphinx, config: Any) -> None:
         app.abe_config = AbeConfig.from_sphinx(config)  # type: ignore[attr-defined]
     except ValueError as exc:
         raise ExtensionError(f"[abe.config] {exc}") from None
-    if app.abe_config.offline_mermaid and "sphinxcontrib.mermaid" in config.extensions:
+    abe_config: AbeConfig = app.abe_config  # type: ignore[attr-defined]
+    if abe_config.offline_mermaid and "sphinxcontrib.mermaid" in config.extensions:
         cache = Path(app.confdir) / app.abe_config.cache_dir  # type: ignore[attr-defined]
         try:
             install_mermaid(app, cache / "static", config)
@@ -103,7 +104,19 @@ def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> Non
     try:
         executor.results(examples)
     except DatabaseError as exc:
-        raise ExtensionError(f"[abe.database] {exc}") from None
+        executor.fatal = executor.fatal or str(exc)
+    _report_fatal(app)
+    for notice in executor.notices:
+        logger.info(f"abe: {notice}")
+    executor.notices.clear()
+
+
+def _report_fatal(app: Sphinx) -> None:
+    """Say once, in one line, why no example can run (the pages show it too)."""
+    executor = executor_for(app)
+    if executor.fatal and not getattr(app, "abe_fatal_reported", False):
+        logger.error(executor.fatal, type="abe", subtype="database")
+        app.abe_fatal_reported = True  # type: ignore[attr-defined]
 
 
 def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
@@ -123,7 +136,7 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
             if force or key != info["key"] or info["status"] != "passed":
                 stale.append(docname)
                 break
-    reports = getattr(env, "abe_report_docs", set())
+    reports: set[str] = getattr(env, "abe_report_docs", set())
     if stale or added or changed or removed:
         stale += sorted(reports)
     return stale
@@ -147,6 +160,9 @@ def _finished(app: Sphinx, exception: BaseException | None) -> None:
         executor.close()
     if exception is not None:
         return
+    if executor is not None and executor.fatal:
+        _report_fatal(app)
+        app.statuscode = 1
     pages: dict[str, dict[str, Any]] = getattr(app.env, "abe_examples", {})
     logger.info(summary_line(pages, executed=executor.executed if executor else []))
     failed = [(doc, slug, info) for doc, exs in pages.items() for slug, info in exs.items()

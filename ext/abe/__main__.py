@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         for example in examples:
             result = results[example.slug]
             print(f"===== {example.slug}: {result['status']} on {result['server']} "
-                  f"({result['provider']}), {result.get('seconds', 0):.2f} s, cache {result['cache']}")
+                  f"({result['provider']}), {result.get('seconds', 0):.2f} s, "
+                  f"cache {result['cache']}")
             if result["status"] == "skipped":
                 print(f"not executed: {result['reason']}")
             for record in result["steps"]:

@@ -19,7 +19,8 @@ def _opt(default: Any, help: str, env: str = "") -> Any:
 @dataclass
 class AbeConfig:
     examples_dir: str = _opt("examples", "folder of example folders, relative to conf.py")
-    cache_dir: str = _opt(".cache/abe", "results cache and embedded server data, relative to conf.py",
+    cache_dir: str = _opt(".cache/abe",
+                          "results cache and embedded server data, relative to conf.py",
                           "ABE_CACHE_DIR")
     pgdata: str = _opt("", "embedded server data directory; empty = <cache_dir>/pgdata",
                        "ABE_PGDATA")

@@ -18,6 +18,7 @@ from sphinx.directives.code import container_wrapper
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .postgres import DatabaseError
 from .session import Example, SessionError, load_example
 
 logger = logging.getLogger(__name__)
@@ -77,9 +78,13 @@ class ExampleDirective(SphinxDirective):
         if "no-session" in self.options:
             return out
         executor = executor_for(self.env.app)
+        if executor.fatal:  # reported once for the whole build; the page says it too
+            return out + [self._not_run(executor.fatal)]
         try:
             result = executor.cached(example) or executor.execute(example)
-        except Exception as exc:  # database or worker trouble: say so where it happened
+        except DatabaseError:
+            return out + [self._not_run(executor.fatal)]
+        except Exception as exc:  # worker trouble: say so where it happened
             return out + [self._problem("run", f"{example.path}: {exc}")]
         record_example(self.env, self.env.docname, example, result)
         if result["status"] == "skipped":
@@ -95,6 +100,12 @@ class ExampleDirective(SphinxDirective):
         logger.error(message, location=self.get_location(), type="abe", subtype=kind)
         box = nodes.error()
         box += nodes.literal_block(message, message, classes=["abe-failure"])
+        return box
+
+    @staticmethod
+    def _not_run(reason: str) -> nodes.Node:
+        box = nodes.error(classes=["abe-failure"])
+        box += nodes.paragraph(text=f"This example could not be run in this build: {reason}")
         return box
 
     def _not_executed(self, example: Example, result: dict[str, Any]) -> nodes.Node:

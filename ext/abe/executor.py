@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -27,6 +28,7 @@ from .postgres import (
     PREFIX,
     DatabaseError,
     Provider,
+    _alive,
     create_provider,
     embedded_bindir,
     mask_password,
@@ -121,13 +123,23 @@ class Executor:
         self._token = f"{os.getpid():x}"
         self.run_root = Path(tempfile.gettempdir()) / f"abe-run-{self._token}"
         self.executed: list[str] = []
+        self.notices: list[str] = []
+        #: why no example can run in this build (server unreachable or not starting), if so
+        self.fatal = ""
+        self._live: set[str] = set()
+        self._prepared = False
+        self._previous: dict[int, Any] = {}
         self.fresh: dict[str, Result] = {}
         self._worker_pid = 0
 
     # --- keys and cache ------------------------------------------------------------------------
     def server_key(self) -> str:
         if self._server_key is None:
-            self._server_key = self.provider.version_key()
+            try:
+                self._server_key = self.provider.version_key()
+            except DatabaseError as exc:
+                self.fatal = self.fatal or str(exc)
+                return "unavailable"
         return self._server_key
 
     def settings_key(self) -> str:
@@ -152,6 +164,8 @@ class Executor:
     # --- running ------------------------------------------------------------------------------
     def results(self, examples: list[Example]) -> dict[str, Result]:
         """A result for every example: cached when inputs are unchanged, else executed now."""
+        if self.fatal:
+            raise DatabaseError(self.fatal)
         out: dict[str, Result] = {}
         todo = []
         for example in examples:
@@ -161,9 +175,13 @@ class Executor:
             else:
                 todo.append(example)
         if todo:
+            # from the calling (main) thread: signal handlers can only be installed there, and
+            # the worker dies with the thread that started it (PR_SET_PDEATHSIG)
+            self._prepare_once()
+            self._worker_process()
             jobs = self.config.jobs or os.cpu_count() or 1
             with ThreadPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-                for example, result in zip(todo, pool.map(self.execute, todo)):
+                for example, result in zip(todo, pool.map(self.execute, todo), strict=True):
                     out[example.slug] = result
         return out
 
@@ -191,6 +209,13 @@ class Executor:
 
     def execute(self, example: Example) -> Result:
         """Run one example now, in its own databases, and store the result in the cache."""
+        try:
+            return self._execute(example)
+        except DatabaseError as exc:
+            self.fatal = self.fatal or str(exc)
+            raise
+
+    def _execute(self, example: Example) -> Result:
         started = time.monotonic()
         key = self.key(example)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -199,12 +224,18 @@ class Executor:
             "reason": "", "failure": "", "steps": [], "provider": self.provider.kind,
             "server": f"PostgreSQL {self.provider.server_version()}",
         }
+        syntax = syntax_error(example)
+        if syntax:
+            result.update(status="failed", failure=syntax, seconds=0.0)
+            self.fresh[example.slug] = result
+            return result
         unsatisfied = self._unsatisfied(example)
         if unsatisfied:
             result.update(status="skipped", reason=unsatisfied)
             result["seconds"] = round(time.monotonic() - started, 3)
             self.fresh[example.slug] = result
             return result
+        self._prepare_once()
         names = [f"{PREFIX}{example.slug.split('-')[0]}_{self._token}"]
         names += [f"{names[0]}_{n}" for n in range(2, example.requires.databases + 1)]
         # outside the repository, like a reader's folder: nothing above it (no pyproject.toml
@@ -215,12 +246,14 @@ class Executor:
         urls = []
         try:
             for name in names:
+                self._live.add(name)
                 urls.append(self.provider.create_database(name))
             raw = self._run_in_worker(example, names, urls, run_dir, result_path)
         finally:
             for name in names:
                 try:
                     self.provider.drop_database(name)
+                    self._live.discard(name)
                 except DatabaseError:
                     pass
             shutil.rmtree(run_dir, ignore_errors=True)
@@ -290,7 +323,8 @@ class Executor:
         return {p: str(bindir / p) for p in ("psql", "pg_dump") if (bindir / p).exists()}
 
     @staticmethod
-    def _step_record(example: Example, raw: dict[str, Any], normalize: Normalizer) -> dict[str, Any]:
+    def _step_record(example: Example, raw: dict[str, Any],
+                     normalize: Normalizer) -> dict[str, Any]:
         step = example.steps[raw["index"]]
         sql = [dict(r, sql=normalize(r["sql"]),
                     error=normalize(r["error"]) if r["error"] else None) for r in raw["sql"]]
@@ -326,12 +360,91 @@ class Executor:
             return f"{where}: the session stopped after step {len(steps)}"
         return ""
 
+    # --- safety: debris, interruption ----------------------------------------------------------
+    def _prepare_once(self) -> None:
+        """Before the first execution: remove what killed builds left, and make sure an
+        interruption (Ctrl-C, SIGTERM) cleans up after this one."""
+        with self._worker_lock:
+            if self._prepared:
+                return
+            self._prepared = True
+        removed = self.provider.remove_debris()
+        if removed:
+            self.notices.append(f"removed {len(removed)} database(s) left by an interrupted "
+                                f"build: {', '.join(removed)}")
+        for folder in Path(tempfile.gettempdir()).glob("abe-run-*"):
+            try:
+                owner = int(folder.name.rsplit("-", 1)[1], 16)
+            except ValueError:
+                continue
+            if owner != os.getpid() and not _alive(owner):
+                shutil.rmtree(folder, ignore_errors=True)
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self._previous[sig] = signal.signal(sig, self._interrupted)
+
+    def _interrupted(self, signum: int, frame: Any) -> None:
+        self.abort()
+        previous = self._previous.get(signum)
+        signal.signal(signum, previous if previous is not None else signal.SIG_DFL)
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        os.kill(os.getpid(), signum)
+
+    def abort(self) -> None:
+        """Stop every running example and drop every database this build created."""
+        worker = self._worker
+        if worker is not None and self._worker_pid == os.getpid():
+            kill_session(worker.pid)
+        for name in sorted(self._live):
+            try:
+                self.provider.drop_database(name)
+            except Exception:
+                pass
+        self._live.clear()
+        shutil.rmtree(self.run_root, ignore_errors=True)
+        self.provider.stop()
+
     def close(self) -> None:
+        for sig, previous in self._previous.items():
+            signal.signal(sig, previous)
+        self._previous.clear()
         if self._worker is not None and self._worker_pid == os.getpid():
             self._worker.close()
             self._worker = None
         shutil.rmtree(self.run_root, ignore_errors=True)
         self.provider.stop()
+
+
+def syntax_error(example: Example) -> str:
+    """``file:line: SyntaxError: ...`` for the first Python file of the folder that does not
+    compile; found before any database is created."""
+    for path in sorted(example.path.rglob("*.py")):
+        if "__pycache__" in path.parts:
+            continue
+        try:
+            compile(path.read_bytes(), str(path), "exec")
+        except SyntaxError as exc:
+            return f"{path}:{exc.lineno}: SyntaxError: {exc.msg}"
+    return ""
+
+
+def kill_session(sid: int) -> None:
+    """SIGKILL every process of a session: the worker, its example and step processes (which
+    have process groups of their own), and whatever those started."""
+    pids = []
+    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else []:
+        if entry.name.isdigit():
+            try:
+                if os.getsid(int(entry.name)) == sid:
+                    pids.append(int(entry.name))
+            except OSError:
+                continue
+    for pid in pids or [sid]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def url_spellings(urls: list[str]) -> list[str]:

@@ -2,7 +2,8 @@
 
 Only things that differ from one run to the next are rewritten, and the book's front matter lists
 each rule: the temporary folder the example ran in, the throwaway database's name and URL, the
-paths of the Python installation (site-packages and the standard library), and pytest's wall-clock durations.
+paths of the Python installation (site-packages and the standard library), and pytest's
+wall-clock durations.
 """
 
 from __future__ import annotations

