@@ -92,10 +92,11 @@ def test_build_killed_with_sigkill_is_cleaned_up_by_the_next(
     book.example("ex01-hangs", HANG_SESSION, files=HANG)
     book.page(PAGE.format(slug="ex01-hangs"))
     proc = start_build(book)
-    debris = wait_for_database(server, proc.pid)
+    assert wait_for_database(server, proc.pid)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)
-    assert databases_of(server, proc.pid) == debris, "SIGKILL leaves the database behind"
+    debris = databases_of(server, proc.pid)
+    assert debris, "SIGKILL leaves the example's databases behind"
     time.sleep(1)
     assert processes_in_session(proc.pid) == [], "no process outlives the killed build"
 
@@ -103,8 +104,8 @@ def test_build_killed_with_sigkill_is_cleaned_up_by_the_next(
     book.page(PAGE.format(slug="ex02-passing"))
     after = book.build("-W", quiet=False)
     assert after.returncode == 0, after.stderr
-    assert f"abe: removed 1 database(s) left by an interrupted build: {debris[0]}" \
-        in after.stdout
+    assert (f"abe: removed {len(debris)} database(s) left by an interrupted build: "
+            f"{', '.join(debris)}") in after.stdout
     assert databases_of(server, proc.pid) == []
 
 

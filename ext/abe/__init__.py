@@ -2,210 +2,31 @@
 
 Modules, one job each:
 
+* :mod:`abe.sphinx_ext` - the Sphinx wiring: events, outdating, the end-of-build summary;
 * :mod:`abe.config` - every option, typed, in one dataclass;
 * :mod:`abe.session` - an example folder and its ``session.toml``;
 * :mod:`abe.postgres` - the embedded or external PostgreSQL server and throwaway databases;
 * :mod:`abe.worker` - the pre-warmed process that runs steps (forked per example and per step);
 * :mod:`abe.executor` - databases, worker, cache and verdicts, seen from the Sphinx process;
 * :mod:`abe.cache` - the results cache and its keys;
+* :mod:`abe.claims` - annotation claims checked against the run;
+* :mod:`abe.schema` - schema fingerprints for round trips and the schema-change panel;
 * :mod:`abe.directive` - the ``example`` directive;
-* :mod:`abe.report` - the execution report page and the end-of-build summary.
+* :mod:`abe.report` - the execution report page and the end-of-build summary line;
+* :mod:`abe.assets` - Mermaid served from a local copy.
+
+This package's ``__init__`` imports nothing heavy: the worker process (``python -m abe.worker``)
+must not load Sphinx.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from typing import Any
 
-from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
-from sphinx.errors import ExtensionError
-from sphinx.util import logging
-
-from .assets import AssetError, configure_mermaid_cli, install_mermaid
-from .config import AbeConfig, config_values
-from .directive import ExampleDirective
-from .executor import Executor
-from .postgres import DatabaseError
-from .report import ExecutionReportDirective, fill_reports, summary_line
-from .session import Example, SessionError, load_example
-
-__version__ = "0.1.0"
-logger = logging.getLogger(__name__)
-
-_DIRECTIVE_USE = re.compile(r"^\s*(?:`{3,}|:{3,})\{example\}\s+(ex\d\d-[\w-]+)", re.M)
+__version__ = "0.2.0"
 
 
-def executor_for(app: Sphinx) -> Executor:
-    """The build's executor, created on first use (also inside parallel reader processes)."""
-    executor = getattr(app, "abe_executor", None)
-    if executor is None:
-        executor = Executor(app.abe_config, Path(app.confdir))  # type: ignore[attr-defined]
-        app.abe_executor = executor  # type: ignore[attr-defined]
-    return executor
+def setup(app: Any) -> dict[str, Any]:
+    from .sphinx_ext import setup as _setup
 
-
-def record_example(env: BuildEnvironment, docname: str, example: Example,
-                   result: dict[str, Any]) -> None:
-    """Remember which page shows which example, with its key and outcome (for outdating and the
-    execution report)."""
-    pages = env.__dict__.setdefault("abe_examples", {})
-    pages.setdefault(docname, {})[example.slug] = {
-        "key": result["key"], "status": result["status"], "cache": result["cache"],
-        "seconds": result.get("seconds", 0.0), "server": result["server"],
-        "provider": result["provider"], "reason": result.get("reason", ""),
-        "failure": result.get("failure", ""), "number": example.number,
-        "steps": len(result.get("steps", [])), "claims": result.get("claims", 0),
-    }
-
-
-def _config_inited(app: Sphinx, config: Any) -> None:
-    try:
-        app.abe_config = AbeConfig.from_sphinx(config)  # type: ignore[attr-defined]
-    except ValueError as exc:
-        raise ExtensionError(f"[abe.config] {exc}") from None
-    abe_config: AbeConfig = app.abe_config  # type: ignore[attr-defined]
-    if abe_config.offline_mermaid and "sphinxcontrib.mermaid" in config.extensions:
-        cache = Path(app.confdir) / app.abe_config.cache_dir  # type: ignore[attr-defined]
-        try:
-            install_mermaid(app, cache / "static", config)
-        except AssetError as exc:
-            raise ExtensionError(f"[abe.assets] {exc}") from None
-        configure_mermaid_cli(Path(app.confdir), cache, config)
-
-
-def _examples_in(app: Sphinx, docnames: list[str]) -> list[tuple[str, Example]]:
-    root = Path(app.confdir) / app.abe_config.examples_dir  # type: ignore[attr-defined]
-    found = []
-    for docname in docnames:
-        source = Path(app.env.doc2path(docname))
-        try:
-            text = source.read_text(encoding="utf-8")
-        except OSError:
-            continue
-        for slug in _DIRECTIVE_USE.findall(text):
-            try:
-                found.append((docname, load_example(root / slug)))
-            except SessionError:
-                pass  # the directive reports it with the page's location
-    return found
-
-
-def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Execute every example the pages about to be read need, several at once."""
-    for docname in docnames:
-        env.__dict__.setdefault("abe_examples", {}).pop(docname, None)
-    examples = [ex for _doc, ex in _examples_in(app, docnames)]
-    if not examples:
-        return
-    executor = executor_for(app)
-    try:
-        executor.results(examples)
-    except DatabaseError as exc:
-        executor.fatal = executor.fatal or str(exc)
-    _report_fatal(app)
-    for notice in executor.notices:
-        logger.info(f"abe: {notice}")
-    executor.notices.clear()
-
-
-def _report_fatal(app: Sphinx) -> None:
-    """Say once, in one line, why no example can run (the pages show it too)."""
-    executor = executor_for(app)
-    if executor.fatal and not getattr(app, "abe_fatal_reported", False):
-        logger.error(executor.fatal, type="abe", subtype="database")
-        app.abe_fatal_reported = True  # type: ignore[attr-defined]
-
-
-def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-              removed: set[str]) -> list[str]:
-    """Pages whose examples' inputs changed (any file, the runner, the versions, the server)."""
-    pages: dict[str, dict[str, Any]] = getattr(env, "abe_examples", {})
-    root = Path(app.confdir) / app.abe_config.examples_dir  # type: ignore[attr-defined]
-    executor = executor_for(app)
-    stale = []
-    for docname, examples in pages.items():
-        for slug, info in examples.items():
-            force = executor.config.forced(slug)
-            try:
-                key = executor.key(load_example(root / slug))
-            except (SessionError, OSError):
-                key = ""
-            if force or key != info["key"] or info["status"] != "passed":
-                stale.append(docname)
-                break
-    reports: set[str] = getattr(env, "abe_report_docs", set())
-    if stale or added or changed or removed:
-        stale += sorted(reports)
-    return stale
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, "abe_examples", {}).pop(docname, None)
-    getattr(env, "abe_report_docs", set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-           other: BuildEnvironment) -> None:
-    env.__dict__.setdefault("abe_examples", {}).update(getattr(other, "abe_examples", {}))
-    env.__dict__.setdefault("abe_report_docs", set()).update(
-        getattr(other, "abe_report_docs", set()))
-
-
-def _finished(app: Sphinx, exception: BaseException | None) -> None:
-    executor = getattr(app, "abe_executor", None)
-    if executor is not None:
-        executor.close()
-    if exception is not None:
-        return
-    if executor is not None and executor.fatal:
-        _report_fatal(app)
-        app.statuscode = 1
-    pages: dict[str, dict[str, Any]] = getattr(app.env, "abe_examples", {})
-    logger.info(summary_line(pages, executed=executor.executed if executor else []))
-    failed = [(doc, slug, info) for doc, exs in pages.items() for slug, info in exs.items()
-              if info["status"] == "failed"]
-    if failed:
-        lines = [f"  {app.env.doc2path(doc)}: {slug}: {info['failure'].splitlines()[0]}"
-                 for doc, slug, info in sorted(failed)]
-        logger.error(f"{len(failed)} example(s) failed:\n" + "\n".join(lines),
-                     type="abe", subtype="step")
-        app.statuscode = 1  # the build fails, with or without -W
-    strict = app.abe_config.strict  # type: ignore[attr-defined]
-    skipped = [slug for exs in pages.values() for slug, info in exs.items()
-               if info["status"] == "skipped"]
-    if strict and skipped:
-        logger.error(f"strict build: not executed: {', '.join(sorted(skipped))}",
-                     type="abe", subtype="not-executed")
-        app.statuscode = 1
-
-
-_ANCHOR = re.compile(r"^ex-\d\d$")
-
-
-def _pdf_destinations(app: Sphinx, doctree: nodes.document) -> None:
-    """Give every example section a PDF named destination equal to its anchor (``ex-22``), so
-    ``alembic-by-example.pdf#ex-22`` works like ``…html#ex-22``."""
-    for section in doctree.findall(nodes.section):
-        for anchor in [i for i in section["ids"] if _ANCHOR.match(i)]:
-            section.insert(1, nodes.raw("", f"\\hypertarget{{{anchor}}}{{}}\n", format="latex"))
-
-
-def setup(app: Sphinx) -> dict[str, Any]:
-    for name, default, _help in config_values():
-        app.add_config_value(name, default, "env")
-    app.add_directive("example", ExampleDirective)
-    app.add_directive("execution-report", ExecutionReportDirective)
-    app.connect("config-inited", _config_inited)
-    app.connect("env-before-read-docs", _before_read)
-    app.connect("env-get-outdated", _outdated)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("doctree-resolved", fill_reports)
-    app.connect("doctree-read", _pdf_destinations)
-    app.connect("build-finished", _finished)
-    app.add_css_file("abe.css")
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
-            "env_version": 1}
+    return _setup(app)

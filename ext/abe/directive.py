@@ -14,6 +14,7 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
+from sphinx import addnodes
 from sphinx.directives.code import container_wrapper
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -59,7 +60,7 @@ class ExampleDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        from . import executor_for, record_example
+        from .sphinx_ext import executor_for, record_example
 
         slug = self.arguments[0]
         config = self.env.app.abe_config  # type: ignore[attr-defined]
@@ -175,7 +176,23 @@ class ExampleDirective(SphinxDirective):
                     out += _generated(container_wrapper(
                         self, block, f"SQL sent to {target} during this step "
                                      "(captured by the build)"), "abe-sql")
+            if record.get("schema_change"):
+                out.append(self._schema_change(record["schema_change"]))
         return out
+
+    def _schema_change(self, change: str) -> nodes.Node:
+        """The step's effect on the schema, read from the catalog before and after; folded,
+        and in the HTML edition only (the PDF has the SQL)."""
+        body = "\n".join(line for line in change.splitlines()
+                         if not line.startswith(("---", "+++")))
+        block = _literal(body, "diff", ["abe-generated", "abe-schema"])
+        only = addnodes.only(expr="html")
+        only += nodes.raw("", '<details class="abe-fold abe-schema-change"><summary>Schema '
+                              "before → after this step (from the catalog)</summary>",
+                          format="html")
+        only += block
+        only += nodes.raw("", "</details>", format="html")
+        return only
 
     def _output(self, step: Any, record: dict[str, Any]) -> nodes.Node:
         text = record["output"].rstrip("\n")

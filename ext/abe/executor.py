@@ -33,6 +33,7 @@ from .postgres import (
     embedded_bindir,
     mask_password,
 )
+from .schema import diff, schema_changes
 from .session import Example
 
 Result = dict[str, Any]
@@ -238,6 +239,8 @@ class Executor:
         self._prepare_once()
         names = [f"{PREFIX}{example.slug.split('-')[0]}_{self._token}"]
         names += [f"{names[0]}_{n}" for n in range(2, example.requires.databases + 1)]
+        # the round trip's own fresh databases, one for each of the session's
+        verify_names = [f"{name}_verify" for name in names]
         # outside the repository, like a reader's folder: nothing above it (no pyproject.toml
         # that pytest or ruff would pick up) belongs to the book
         run_root = self.run_root
@@ -248,9 +251,14 @@ class Executor:
             for name in names:
                 self._live.add(name)
                 urls.append(self.provider.create_database(name))
-            raw = self._run_in_worker(example, names, urls, run_dir, result_path)
+            verify_urls = []
+            for name in verify_names:
+                self._live.add(name)
+                verify_urls.append(self.provider.create_database(name))
+            raw = self._run_in_worker(example, names + verify_names, urls, run_dir,
+                                      result_path, verify_urls)
         finally:
-            for name in names:
+            for name in names + verify_names:
                 try:
                     self.provider.drop_database(name)
                     self._live.discard(name)
@@ -263,11 +271,20 @@ class Executor:
         normalize = Normalizer(
             run_dir=str(run_dir), display_dir=f"{self.config.display_root}/{example.slug}",
             database=names[0], display_database=display_names[0],
+            extra_databases=tuple(zip(verify_names, display_names, strict=True)),
             urls=tuple(url_spellings(urls)), display_url=display_urls[0],
         )
         result["steps"] = [self._step_record(example, raw_step, normalize)
                            for raw_step in raw["steps"]]
+        changes = schema_changes([{"schema": raw.get("schema_initial")}] + raw["steps"])[1:]
+        for record, change in zip(result["steps"], changes, strict=True):
+            record["schema_change"] = normalize(change)
         result["failure"] = self._verdict(example, result["steps"], raw["steps"])
+        verification, problem = self._verification(example, raw.get("verification", {}),
+                                                   normalize)
+        result["verification"] = verification
+        if problem and not result["failure"]:
+            result["failure"] = problem
         claims = find_claims(example.path, example.shown_files())
         result["claims"] = len(claims)
         if not result["failure"]:
@@ -283,7 +300,7 @@ class Executor:
         return result
 
     def _run_in_worker(self, example: Example, names: list[str], urls: list[str], run_dir: Path,
-                       result_path: Path) -> dict[str, Any]:
+                       result_path: Path, verify_urls: list[str]) -> dict[str, Any]:
         run_dir.parent.mkdir(parents=True, exist_ok=True)
         environ = {
             # the build's own interpreter and console scripts (ruff, pytest) come first
@@ -306,6 +323,14 @@ class Executor:
             "environ": environ,
             "frozen_time": self.config.frozen_time,
             "programs": self._programs(),
+            "verify": {
+                "urls": verify_urls, "schema": True, "timeout": self.config.step_timeout,
+                "roundtrip": not example.no_roundtrip,
+                "check": example.has_models and not example.drift,
+                "args": list(example.verify_args),
+                "env": dict(example.verify_env),
+                "ignore": list(example.verify_ignore),
+            },
             "steps": [{"argv": list(s.argv), "env": s.env, "expect": s.expect,
                        "stdout_to": s.stdout_to,
                        "timeout": s.timeout or self.config.step_timeout} for s in example.steps],
@@ -359,6 +384,52 @@ class Executor:
         if len(steps) < len(example.steps):
             return f"{where}: the session stopped after step {len(steps)}"
         return ""
+
+    def _verification(self, example: Example, raw: dict[str, Any], normalize: Normalizer
+                      ) -> tuple[dict[str, str], str]:
+        """(summary for the report, failure message or "") of the round trip and the check."""
+        where = example.session_path
+        summary = {"roundtrip": f"not run: {example.no_roundtrip}" if example.no_roundtrip
+                   else "not run",
+                   "check": f"declared drift: {example.drift}" if example.drift
+                   else ("no models" if not example.has_models else "not run")}
+        problem = ""
+        trip = raw.get("roundtrip")
+        if trip and "skipped" in trip:
+            summary["roundtrip"] = f"not applicable: {trip['skipped']}"
+            summary["check"] = "not applicable" if example.has_models else summary["check"]
+        elif trip and "failed" in trip:
+            summary["roundtrip"] = "failed"
+            output = normalize(trip.get("output", "") or trip.get("error", "")).rstrip()
+            problem = (f"{where}: round trip in a fresh database: `{trip['failed']}` failed (if "
+                       "the example cannot be reversed on purpose, declare `no_roundtrip = "
+                       f"\"why\"` in [example])\n{output}")
+        elif trip and "trace" in trip:
+            summary["roundtrip"] = "failed"
+            problem = (f"{where}: `{trip['trace']}` (undoing revision {trip['undoing']}) does "
+                       "not give back the schema from before that revision:\n"
+                       + diff(trip["expected"], trip["found"], "before the upgrade",
+                              "after the downgrade"))
+        elif trip and "again" in trip:
+            summary["roundtrip"] = "failed"
+            problem = (f"{where}: upgrading again after downgrading to base gives another "
+                       "schema:\n" + diff(trip["expected"], trip["found"], "first upgrade",
+                                          "second upgrade"))
+        elif trip and "passed" in trip:
+            summary["roundtrip"] = "passed" + (
+                f" (schema; data not restored: {example.irreversible})"
+                if example.irreversible else "")
+        check = raw.get("check")
+        if check:
+            if check["status"] == 0:
+                summary["check"] = "passed"
+            else:
+                summary["check"] = "failed"
+                problem = problem or (
+                    f"{where}: models.py and the migrations disagree (`alembic check` at head; "
+                    "if the example shows drift on purpose, declare `drift = \"why\"` in "
+                    f"[example])\n{normalize(check['output']).rstrip()}")
+        return summary, problem
 
     # --- safety: debris, interruption ----------------------------------------------------------
     def _prepare_once(self) -> None:

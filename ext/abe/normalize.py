@@ -22,11 +22,15 @@ class Normalizer:
     display_database: str
     urls: tuple[str, ...]
     display_url: str
+    #: (real name, shown name) of further databases, e.g. the round trip's own
+    extra_databases: tuple[tuple[str, str], ...] = ()
 
     def __call__(self, text: str) -> str:
         for url in sorted(self.urls, key=len, reverse=True):
             text = text.replace(url, self.display_url)
         text = text.replace(self.run_dir, self.display_dir)
+        for real, shown in self.extra_databases:
+            text = text.replace(real, shown)
         text = text.replace(self.database, self.display_database)
         for site in _site_dirs():
             text = text.replace(site, ".../site-packages")

@@ -31,11 +31,12 @@ def _rows(pages: dict[str, dict[str, Any]]) -> list[tuple[str, str, dict[str, An
 
 
 def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes.Node:
-    headers = ["Example", "Status", "Steps", "Claims checked", "Seconds", "Cache", "Server"]
+    headers = ["Example", "Status", "Runs against", "Substitution", "Steps", "Claims checked",
+               "Round trip", "Models vs migrations", "Seconds", "Cache"]
     table = nodes.table(classes=["abe-report"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in (30, 12, 6, 8, 8, 6, 30):
+    for width in (22, 9, 20, 26, 5, 6, 12, 12, 6, 5):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     row = nodes.row()
@@ -54,9 +55,12 @@ def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes
         status = info["status"]
         if status == "skipped":
             status = f"not executed: {info['reason']}"
-        values = [status, str(info["steps"]), str(info.get("claims", 0)),
-                  f"{info['seconds']:.2f}", info["cache"],
-                  f"{info['server']} ({info['provider']})"]
+        against = info.get("runs_against") or f"{info['server']} ({info['provider']})"
+        verification = info.get("verification", {})
+        values = [status, against, info.get("substitution", "") or "none",
+                  str(info["steps"]), str(info.get("claims", 0)),
+                  verification.get("roundtrip", "not run"), verification.get("check", "not run"),
+                  f"{info['seconds']:.2f}", info["cache"]]
         for value in values:
             row += nodes.entry("", nodes.paragraph(text=value))
         body += row
@@ -76,8 +80,11 @@ def summary_line(pages: dict[str, dict[str, Any]], executed: list[str] | None = 
     counts = {k: sum(1 for i in infos if i["status"] == k) for k in ("passed", "failed", "skipped")}
     servers = sorted({f"{i['server']} ({i['provider']})" for i in infos})
     claims = sum(i.get("claims", 0) for i in infos)
+    trips = sum(1 for i in infos if i.get("verification", {}).get("roundtrip") == "passed")
+    checks = sum(1 for i in infos if i.get("verification", {}).get("check") == "passed")
     line = (f"abe: {len(infos)} examples: {counts['passed']} passed, {counts['failed']} failed, "
-            f"{counts['skipped']} not executed; {claims} annotation claims checked")
+            f"{counts['skipped']} not executed; {claims} annotation claims checked, "
+            f"{trips} round-tripped, {checks} checked against their models")
     if executed is not None:
         line += f"; {len(executed)} executed in this build, {len(infos) - len(executed)} from cache"
     if servers:

@@ -23,7 +23,8 @@ ALLOWED_PROGRAMS = frozenset({
 _ENV_ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
 _SLUG = re.compile(r"^ex(\d\d)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-_EXAMPLE_KEYS = {"requires", "files", "fold", "hide", "irreversible"}
+_EXAMPLE_KEYS = {"requires", "files", "fold", "hide", "irreversible", "substitution",
+                 "drift", "verify_args", "verify_env", "verify_ignore", "no_roundtrip"}
 _STEP_KEYS = {"run", "expect", "note", "timeout", "sql", "catalog", "tail", "output"}
 _REQUIRES_KEYS = {"extensions", "server_version", "databases"}
 
@@ -79,13 +80,30 @@ class Example:
     files: tuple[str, ...] = ()
     fold: tuple[str, ...] = ()
     hide: tuple[str, ...] = ()
+    #: what a downgrade cannot give back (data); the schema round trip still runs
     irreversible: str = ""
+    #: why the round trip cannot run at all (e.g. a downgrade() that raises on purpose)
+    no_roundtrip: str = ""
+    #: what this example runs instead of the real thing, and why (shown in the report)
+    substitution: str = ""
+    #: why models and migrations are meant to disagree (skips the `alembic check` verification)
+    drift: str = ""
+    #: alembic options the verification commands need (e.g. ["-x", "tenant=acme"])
+    verify_args: tuple[str, ...] = ()
+    #: environment variables the verification needs (e.g. a demo key the session passes too)
+    verify_env: dict[str, str] = field(default_factory=dict)
+    #: fingerprint lines the round trip ignores, each kept on purpose (say why in the text)
+    verify_ignore: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def number(self) -> int:
         match = _SLUG.match(self.slug)
         return int(match.group(1)) if match else 0
+
+    @property
+    def has_models(self) -> bool:
+        return (self.path / "models.py").is_file()
 
     @property
     def session_path(self) -> Path:
@@ -245,6 +263,14 @@ def load_example(path: Path) -> Example:
         fold=_as_str_tuple(meta.get("fold", []), session_path, meta_line, "fold"),
         hide=_as_str_tuple(meta.get("hide", []), session_path, meta_line, "hide"),
         irreversible=str(meta.get("irreversible", "")),
+        substitution=str(meta.get("substitution", "")),
+        drift=str(meta.get("drift", "")),
+        no_roundtrip=str(meta.get("no_roundtrip", "")),
+        verify_args=_as_str_tuple(meta.get("verify_args", []), session_path, meta_line,
+                                  "verify_args"),
+        verify_env={str(k): str(v) for k, v in meta.get("verify_env", {}).items()},
+        verify_ignore=_as_str_tuple(meta.get("verify_ignore", []), session_path, meta_line,
+                                    "verify_ignore"),
     )
     shown = set(example.shown_files())
     for name in example.fold:

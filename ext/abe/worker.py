@@ -52,6 +52,7 @@ except ImportError:  # pragma: no cover - pytest is a declared dependency
     pytest = None  # type: ignore[assignment]
 
 PYTHON_COMMANDS = {"alembic", "python", "pytest"}
+VERIFY = "[abe verification]"  # an internal step, never one from a session.toml
 
 
 _CATALOG = re.compile(
@@ -293,7 +294,9 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
         os.environ.update(job["environ"])
         os.environ.update(step["env"])
         argv = list(step["argv"])
-        if argv[0] in PYTHON_COMMANDS:
+        if argv[0] == VERIFY:
+            status = _verification(step)
+        elif argv[0] in PYTHON_COMMANDS:
             capture.install()
             try:
                 status = _run_python_step(argv, job, step_no)
@@ -383,40 +386,178 @@ def _copy_example(src: str, dest: str) -> None:
                                                              "*.pyc", ".pytest_cache"))
 
 
+def _run_step(job: dict[str, Any], step: dict[str, Any], index: int, scratch: str
+              ) -> dict[str, Any]:
+    """Fork one step process, wait for it within its time limit, collect what it left."""
+    out_path = os.path.join(scratch, f"{index}.out")
+    sql_path = os.path.join(scratch, f"{index}.sql.json")
+    pid = os.fork()
+    if pid == 0:
+        _step_process(job, step, index, out_path, sql_path)
+    status, elapsed = _wait(pid, step["timeout"])
+    timed_out = status is None
+    if timed_out:
+        _kill_group(pid)
+    output = Path(out_path).read_text(encoding="utf-8", errors="replace") \
+        if os.path.exists(out_path) else ""
+    captured: dict[str, Any] = {"records": [], "foreign_databases": []}
+    if os.path.exists(sql_path):
+        captured = json.loads(Path(sql_path).read_text(encoding="utf-8"))
+    return {
+        "index": index,
+        "status": status,
+        "timed_out": timed_out,
+        "seconds": round(elapsed, 4),
+        "output": output,
+        "sql": captured["records"],
+        "foreign_databases": captured["foreign_databases"],
+    }
+
+
 def run_job(job: dict[str, Any]) -> dict[str, Any]:
-    """Run every step of one example, each in its own forked process (in the example process)."""
+    """Run every step of one example, each in its own forked process (in the example process),
+    then verify it (round trip, models against migrations) in a second, fresh database."""
+    from abe.schema import fingerprint
+
     _copy_example(job["src_dir"], job["run_dir"])
     scratch = job["run_dir"] + ".steps"
     os.makedirs(scratch, exist_ok=True)
-    steps_out: list[dict[str, Any]] = []
+    verify = job.get("verify") or {}
+    session_url = job["environ"]["DATABASE_URL"]
+    result: dict[str, Any] = {"steps": [], "verification": {}}
+    if verify.get("schema"):
+        result["schema_initial"] = fingerprint(session_url)
     for index, step in enumerate(job["steps"]):
-        out_path = os.path.join(scratch, f"{index}.out")
-        sql_path = os.path.join(scratch, f"{index}.sql.json")
-        pid = os.fork()
-        if pid == 0:
-            _step_process(job, step, index, out_path, sql_path)
-        status, elapsed = _wait(pid, step["timeout"])
-        timed_out = status is None
-        if timed_out:
-            _kill_group(pid)
-        output = Path(out_path).read_text(encoding="utf-8", errors="replace") \
-            if os.path.exists(out_path) else ""
-        captured: dict[str, Any] = {"records": [], "foreign_databases": []}
-        if os.path.exists(sql_path):
-            captured = json.loads(Path(sql_path).read_text(encoding="utf-8"))
-        steps_out.append({
-            "index": index,
-            "status": status,
-            "timed_out": timed_out,
-            "seconds": round(elapsed, 4),
-            "output": output,
-            "sql": captured["records"],
-            "foreign_databases": captured["foreign_databases"],
-        })
-        if timed_out or status != step["expect"]:
+        record = _run_step(job, step, index, scratch)
+        if verify.get("schema") and step["argv"][0] == "alembic" and not record["timed_out"]:
+            record["schema"] = fingerprint(session_url)
+        result["steps"].append(record)
+        if record["timed_out"] or record["status"] != step["expect"]:
             break  # later steps depend on this one: stop here, the parent reports it
+    else:
+        if verify.get("urls"):
+            result["verification"] = _verify(job, verify, scratch)
     shutil.rmtree(scratch, ignore_errors=True)
-    return {"steps": steps_out}
+    return result
+
+
+def _verify(job: dict[str, Any], verify: dict[str, Any], scratch: str) -> dict[str, Any]:
+    """Run the verification in one more forked process, against the fresh databases."""
+    urls = verify["urls"]
+    env = dict(verify.get("env", {}), DATABASE_URL=urls[0])
+    env.update({f"DATABASE_URL_{n}": url for n, url in enumerate(urls[1:], start=2)})
+    result_path = os.path.join(scratch, "verification.json")
+    step = {"argv": [VERIFY], "env": env, "expect": 0, "timeout": verify["timeout"] * 4,
+            "stdout_to": "", "verify": verify, "result_path": result_path}
+    record = _run_step(job, step, 999, scratch)
+    if os.path.exists(result_path):
+        return dict(json.loads(Path(result_path).read_text(encoding="utf-8")))
+    reason = "timed out" if record["timed_out"] else f"exit status {record['status']}"
+    return {"roundtrip": {"failed": f"the verification ({reason})", "output": record["output"]}}
+
+
+def _verification(step: dict[str, Any]) -> int:
+    """Body of the verification process (in the example's run folder, like a step).
+
+    Round trip, one revision at a time where the history is linear: from a fresh database
+    stamped at base (Alembic's bookkeeping only), upgrade revision by revision recording a schema
+    fingerprint after each, then downgrade one revision at a time and require each fingerprint
+    back exactly; then upgrade to the heads again. Branched histories go heads -> base -> heads.
+    Then ``alembic check`` where the example has models.
+    """
+    from alembic import command
+    from alembic.config import CommandLine, Config
+    from alembic.script import ScriptDirectory
+
+    from abe.schema import fingerprint
+
+    verify = step["verify"]
+    urls = verify["urls"]
+    out: dict[str, Any] = {}
+
+    def save() -> int:
+        with open(step["result_path"], "w", encoding="utf-8") as fh:
+            json.dump(out, fh)
+        return 0
+
+    ignore = tuple(verify.get("ignore", []))
+
+    def state() -> list[str]:
+        lines = [(f"database {n}: " if len(urls) > 1 else "") + line
+                 for n, url in enumerate(urls, start=1) for line in fingerprint(url)
+                 if not line.startswith(ignore or ("\0",))]
+        return lines
+
+    cli = CommandLine(prog="alembic")
+    options = cli.parser.parse_args([*verify.get("args", []), "heads"])
+    toml, ini = cli._inis_from_config(options)
+    cfg = Config(file_=ini, toml_file=toml, ini_section=options.name, cmd_opts=options)
+    script = ScriptDirectory.from_config(cfg)
+    revisions = list(script.walk_revisions())  # heads first
+    if not revisions:
+        out["roundtrip"] = {"skipped": "no revision files"}
+        return save()
+
+    def run(label: str, fn: Any, *args: str) -> bool:
+        try:
+            fn(cfg, *args)
+            return True
+        except BaseException as exc:
+            traceback.print_exc()
+            out["roundtrip"] = {"failed": label, "error": f"{type(exc).__name__}: {exc}"}
+            return False
+
+    if verify.get("roundtrip"):
+        if not run("alembic stamp base", command.stamp, "base"):
+            return save()
+        base = state()
+        linear = len(script.get_heads()) == 1 and not any(
+            r.is_merge_point or r.is_branch_point for r in revisions)
+        if linear:
+            order = list(reversed(revisions))
+            states = [("base", base)]
+            for rev in order:
+                if not run(f"alembic upgrade {rev.revision}", command.upgrade, rev.revision):
+                    return save()
+                states.append((rev.revision, state()))
+            for i in range(len(order), 0, -1):
+                target = states[i - 1][0]
+                if not run(f"alembic downgrade {target}", command.downgrade, target):
+                    return save()
+                now = state()
+                if now != states[i - 1][1]:
+                    out["roundtrip"] = {"trace": f"alembic downgrade {target}",
+                                        "undoing": order[i - 1].revision,
+                                        "expected": states[i - 1][1], "found": now}
+                    return save()
+            head = states[-1][1]
+        else:
+            if not run("alembic upgrade heads", command.upgrade, "heads"):
+                return save()
+            head = state()
+            if not run("alembic downgrade base", command.downgrade, "base"):
+                return save()
+            now = state()
+            if now != base:
+                out["roundtrip"] = {"trace": "alembic downgrade base", "undoing": "heads",
+                                    "expected": base, "found": now}
+                return save()
+        if not run("alembic upgrade heads (again)", command.upgrade, "heads"):
+            return save()
+        again = state()
+        if again != head:
+            out["roundtrip"] = {"again": True, "expected": head, "found": again}
+            return save()
+        out["roundtrip"] = {"passed": len(revisions), "linear": linear}
+    if verify.get("check"):
+        if not verify.get("roundtrip"):
+            command.upgrade(cfg, "heads")
+        try:
+            command.check(cfg)
+            out["check"] = {"status": 0, "output": ""}
+        except BaseException as exc:
+            out["check"] = {"status": 1, "output": f"{type(exc).__name__}: {exc}"}
+    return save()
 
 
 def _example_process(request_id: int, job: dict[str, Any], reply_fd: int) -> None:

@@ -11,7 +11,10 @@ config = context.config  # => the parsed alembic.ini (the [alembic] section)
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)  # => applies the [loggers] sections of alembic.ini
 
-target_metadata = None  # => no models here; autogenerate is not used in this example
+from models import Base  # noqa: E402  # => the script's models (models.py, via prepend_sys_path)
+
+target_metadata = Base.metadata
+# => lets `alembic revision --autogenerate` and `alembic check` compare models.py with the database
 
 DATABASE_URL = os.environ["DATABASE_URL"]
 # => e.g. postgresql://you@localhost/abe_ex44; KeyError if unset (fail fast, never a default DB)
