@@ -99,6 +99,18 @@ def example(session: nox.Session) -> None:
 
 
 @nox.session
+def pgversions(session: nox.Session) -> None:
+    """Run every example on the embedded server and on a second one (default: the machine's
+    PostgreSQL on 127.0.0.1:5432), report the examples whose output differs, and build the HTML,
+    which then marks each example with the versions it passed on."""
+    install_book(session)
+    other = session.posargs[0] if session.posargs else \
+        "postgresql://postgres@127.0.0.1:5432/postgres"
+    session.run("python", "-m", "abe", "compare", other, env={"PYTHONPATH": str(ROOT / "ext")})
+    session.run(*SPHINX, "-b", "html", ".", "_build/html")
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Whole-process build timings (median of several runs), printed as a table."""
     install_book(session)

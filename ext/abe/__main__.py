@@ -24,7 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("examples", nargs="+", help="example folder names or paths")
     run.add_argument("--cached", action="store_true", help="reuse cached results when valid")
     run.add_argument("--catalog", action="store_true", help="also print catalog queries")
+    compare = sub.add_parser(
+        "compare", help="run every example on the configured server and on another one, and "
+                        "report each example whose output or SQL differs")
+    compare.add_argument("url", help="admin URL of the other server, e.g. "
+                                     "postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args(argv)
+    if args.command == "compare":
+        return compare_servers(args.url)
 
     root = Path.cwd()
     import os
@@ -67,6 +74,51 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         executor.close()
     return 1 if failures else 0
+
+
+def compare_servers(other_url: str) -> int:
+    """Both servers' results go to the cache, so the book then marks every example with the
+    versions it passed on; the differences are printed as a table."""
+    import os
+
+    root = Path.cwd()
+    base = AbeConfig(database_url=os.environ.get("ABE_DATABASE_URL", ""),
+                     cache_dir=os.environ.get("ABE_CACHE_DIR", ".cache/abe"))
+    other = AbeConfig(database_url=other_url, cache_dir=base.cache_dir)
+    folders = sorted(p for p in (root / base.examples_dir).glob("ex[0-9][0-9]-*") if p.is_dir())
+    examples = [load_example(p) for p in folders]
+    runs = []
+    for config in (base, other):
+        executor = Executor(config, root)
+        try:
+            runs.append(executor.results(examples))
+        finally:
+            executor.close()
+    first, second = runs
+    names = [next(iter(r.values()))["server"] + f" ({next(iter(r.values()))['provider']})"
+             for r in runs]
+    print(f"| example | {names[0]} | {names[1]} | first difference |")
+    print("|---|---|---|---|")
+    differing = 0
+    for example in examples:
+        a, b = first[example.slug], second[example.slug]
+        difference = ""
+        if a["status"] != b["status"]:
+            difference = f"status {a['status']} / {b['status']}"
+        else:
+            for sa, sb in zip(a["steps"], b["steps"], strict=False):
+                if sa["output"] != sb["output"]:
+                    difference = f"output of step {sa['index'] + 1} `{sa['run']}`"
+                    break
+                if render_sql(sa["sql"]) != render_sql(sb["sql"]):
+                    difference = f"SQL of step {sa['index'] + 1} `{sa['run']}`"
+                    break
+        if difference:
+            differing += 1
+            print(f"| {example.slug} | {a['status']} | {b['status']} | {difference} |")
+    print(f"\n{differing} of {len(examples)} examples differ between {names[0]} and {names[1]}.")
+    failed = [s for r in runs for s, res in r.items() if res["status"] == "failed"]
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -87,11 +87,12 @@ class ExampleDirective(SphinxDirective):
             return out + [self._not_run(executor.fatal)]
         except Exception as exc:  # worker trouble: say so where it happened
             return out + [self._problem("run", f"{example.path}: {exc}")]
-        record_example(self.env, self.env.docname, example, result)
+        verified_on = executor.verified_on(example)
+        record_example(self.env, self.env.docname, example, result, verified_on)
         if result["status"] == "skipped":
             out.append(self._not_executed(example, result))
             return out
-        out += self._session(example, result)
+        out += self._session(example, result, verified_on)
         if result["status"] == "failed":
             out.append(self._problem("step", result["failure"]))
         return out
@@ -143,7 +144,8 @@ class ExampleDirective(SphinxDirective):
                 out.append(wrapped)
         return out
 
-    def _session(self, example: Example, result: dict[str, Any]) -> list[nodes.Node]:
+    def _session(self, example: Example, result: dict[str, Any],
+                 verified_on: list[str]) -> list[nodes.Node]:
         server = result["server"]
         dialects = {r.get("dialect") for s in result["steps"] for r in s["sql"]}
         against = f"{server} ({result['provider']} server), in a database created for it and " \
@@ -153,6 +155,10 @@ class ExampleDirective(SphinxDirective):
         intro = nodes.paragraph(classes=["abe-session-intro"])
         intro += nodes.Text(f"The session below was run by the build against {against}. "
                             "Every output and SQL listing is generated.")
+        if len(verified_on) > 1:
+            intro += nodes.Text(" This example, unchanged, also passed on: "
+                                + ", ".join(v for v in verified_on
+                                            if not v.startswith(server + " ")) + ".")
         out: list[nodes.Node] = [intro]
         for record in result["steps"]:
             step = example.steps[record["index"]]

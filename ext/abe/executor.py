@@ -51,6 +51,9 @@ class Worker:
         ext_dir = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [ext_dir, env.get("PYTHONPATH", "")]))
         env["PYTHONDONTWRITEBYTECODE"] = "1"
+        # Alembic prints some sets (branches, heads) in iteration order, which follows the
+        # string hash seed: fix it, or two builds list the same heads in different orders
+        env["PYTHONHASHSEED"] = "0"
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "abe.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             cwd=cwd, env=env, text=True, bufsize=1, start_new_session=True,
@@ -162,6 +165,23 @@ class Executor:
             result = dict(result, cache="hit")
         return result
 
+    def verified_on(self, example: Example) -> list[str]:
+        """Every server on which this exact example (same files, runner and libraries) passed,
+        according to the cache: the current one, and others an author built against (see
+        ``python -m abe compare``)."""
+        found = []
+        for path in sorted(self.cache.root.glob(f"*/{example.slug}.json")):
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            server_key = stored.get("server_key")
+            if not server_key or stored.get("status") != "passed":
+                continue
+            if stored["key"] == example_key(example.path, server_key, self.settings_key()):
+                found.append(f"{stored['server']} ({stored['provider']})")
+        return sorted(set(found))
+
     # --- running ------------------------------------------------------------------------------
     def results(self, examples: list[Example]) -> dict[str, Result]:
         """A result for every example: cached when inputs are unchanged, else executed now."""
@@ -224,6 +244,7 @@ class Executor:
             "slug": example.slug, "key": key, "cache": "miss", "status": "passed",
             "reason": "", "failure": "", "steps": [], "provider": self.provider.kind,
             "server": f"PostgreSQL {self.provider.server_version()}",
+            "server_key": self.server_key(),
         }
         syntax = syntax_error(example)
         if syntax:

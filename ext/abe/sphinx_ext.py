@@ -35,7 +35,7 @@ def executor_for(app: Sphinx) -> Executor:
 
 
 def record_example(env: BuildEnvironment, docname: str, example: Example,
-                   result: dict[str, Any]) -> None:
+                   result: dict[str, Any], verified_on: list[str]) -> None:
     """Remember which page shows which example, with its key and outcome (for outdating and the
     execution report)."""
     pages = env.__dict__.setdefault("abe_examples", {})
@@ -46,7 +46,7 @@ def record_example(env: BuildEnvironment, docname: str, example: Example,
         "failure": result.get("failure", ""), "number": example.number,
         "steps": len(result.get("steps", [])), "claims": result.get("claims", 0),
         "runs_against": runs_against(example, result), "substitution": example.substitution,
-        "verification": result.get("verification", {}),
+        "verification": result.get("verification", {}), "verified_on": verified_on,
     }
 
 
@@ -134,10 +134,13 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[
         for slug, info in examples.items():
             force = executor.config.forced(slug)
             try:
-                key = executor.key(load_example(root / slug))
+                example = load_example(root / slug)
+                key = executor.key(example)
+                verified_on = executor.verified_on(example)
             except (SessionError, OSError):
-                key = ""
-            if force or key != info["key"] or info["status"] != "passed":
+                key, verified_on = "", []
+            if force or key != info["key"] or info["status"] != "passed" or \
+                    verified_on != info.get("verified_on"):
                 stale.append(docname)
                 break
     reports: set[str] = getattr(env, "abe_report_docs", set())
