@@ -26,7 +26,8 @@ class AbeConfig:
                        "ABE_PGDATA")
     database_url: str = _opt("", "admin URL of an external PostgreSQL server; empty = embedded "
                              "server", "ABE_DATABASE_URL")
-    jobs: int = _opt(0, "examples executed at once; 0 = one per CPU core", "ABE_JOBS")
+    jobs: int = _opt(0, "examples executed at once; 0 = three per CPU core (much of an "
+                     "example's time is spent waiting on the server)", "ABE_JOBS")
     step_timeout: float = _opt(60.0, "default time limit of one step, in seconds",
                                "ABE_STEP_TIMEOUT")
     force: str = _opt("", "re-execute without the cache: 'all' or comma-separated example "
