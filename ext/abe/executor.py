@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import shutil
 import signal
 import subprocess
@@ -54,8 +55,15 @@ class Worker:
         # Alembic prints some sets (branches, heads) in iteration order, which follows the
         # string hash seed: fix it, or two builds list the same heads in different orders
         env["PYTHONHASHSEED"] = "0"
+        command = [sys.executable, "-m", "abe.worker"]
+        # Alembic iterates some sets of objects hashed by identity (current heads, autogenerate's
+        # tables): their order follows memory addresses, which address-space randomisation
+        # changes from run to run. Without it, two builds print them in the same order.
+        setarch = shutil.which("setarch")
+        if setarch and sys.platform.startswith("linux"):
+            command = [setarch, platform.machine(), "--addr-no-randomize", *command]
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "abe.worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             cwd=cwd, env=env, text=True, bufsize=1, start_new_session=True,
         )
         assert self._proc.stdout is not None

@@ -62,6 +62,99 @@ _CATALOG = re.compile(
     r"^\s*pragma\b|\bsqlite_(master|schema|temp_master)\b", re.I)
 
 
+_WARM_INI = """[alembic]
+script_location = %(here)s/migrations
+path_separator = os
+
+[loggers]
+keys = root
+
+[handlers]
+keys = console
+
+[formatters]
+keys = generic
+
+[logger_root]
+level = WARNING
+handlers = console
+
+[handler_console]
+class = StreamHandler
+args = (sys.stderr,)
+formatter = generic
+
+[formatter_generic]
+format = %(levelname)-5.5s [%(name)s] %(message)s
+"""
+_WARM_ENV = """from logging.config import fileConfig
+from alembic import context
+from sqlalchemy import create_engine
+fileConfig(context.config.config_file_name, disable_existing_loggers=False)
+with create_engine("sqlite://").connect() as connection:
+    context.configure(connection=connection)
+    with context.begin_transaction():
+        context.run_migrations()
+"""
+_WARM_REVISION = """import sqlalchemy as sa
+from alembic import op
+revision = "warm"
+down_revision = None
+def upgrade():
+    op.create_table("t", sa.Column("id", sa.Integer, primary_key=True),
+                    sa.Column("name", sa.String(10), server_default="x"))
+    op.create_index("ix_t_name", "t", ["name"])
+def downgrade():
+    op.drop_table("t")
+"""
+
+
+def warm_up() -> None:
+    """Run one real Alembic command in this process (against an in-memory SQLite database), so
+    that what Alembic and SQLAlchemy load or build on first use is inherited by every forked
+    step instead of being redone in each. Also compile PostgreSQL DDL once."""
+    import contextlib
+    import io
+    import tempfile
+
+    from sqlalchemy.schema import CreateTable
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "migrations", "versions"))
+        for name, text in (("alembic.ini", _WARM_INI), ("migrations/env.py", _WARM_ENV),
+                           ("migrations/versions/warm.py", _WARM_REVISION)):
+            with open(os.path.join(tmp, name), "w", encoding="utf-8") as fh:
+                fh.write(text)
+        sink = io.StringIO()
+        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+            for argv in (["upgrade", "head"], ["current"]):
+                alembic.config.main(argv=["-c", os.path.join(tmp, "alembic.ini"), *argv],
+                                    prog="alembic")
+    _reset_logging()
+    metadata = sqlalchemy.MetaData()
+    table = sqlalchemy.Table("t", metadata, sqlalchemy.Column("id", sqlalchemy.Integer,
+                                                              primary_key=True))
+    engine = sqlalchemy.create_engine("postgresql+psycopg://warm@/warm")
+    str(CreateTable(table).compile(dialect=engine.dialect))
+    engine.dispose()
+
+
+def _reset_logging() -> None:
+    """Logging as a fresh process has it: every logger that imports created, none configured,
+    so each step's own fileConfig() starts from the same state as a real `alembic` run."""
+    import logging
+
+    root = logging.getLogger()
+    root.handlers.clear()
+    root.setLevel(logging.WARNING)
+    for logger in list(logging.Logger.manager.loggerDict.values()):
+        if isinstance(logger, logging.Logger):
+            logger.handlers.clear()
+            logger.setLevel(logging.NOTSET)
+            logger.disabled = False
+            logger.propagate = True
+
+
 def _catalog_query(statement: str) -> bool:
     """True for the introspection queries SQLAlchemy and Alembic send to read the catalog
     (PostgreSQL's system catalogs, SQLite's PRAGMAs and sqlite_master)."""
@@ -583,13 +676,17 @@ def _example_process(request_id: int, job: dict[str, Any], reply_fd: int) -> Non
 def main() -> None:
     """Serve jobs until stdin closes."""
     _die_with_parent()
-    # Everything imported so far is shared with every forked example and step process. Moving it
-    # out of the garbage collector's reach keeps the children from touching (and so copying)
-    # those pages, which would otherwise cost a good part of each step.
-    gc.collect()
-    gc.freeze()
     reply_fd = os.dup(1)
     os.dup2(2, 1)  # anything printed by accident goes to stderr, never into the protocol
+    try:
+        warm_up()
+    except Exception:  # a cold worker is slower, not wrong
+        traceback.print_exc()
+    # Everything loaded so far is shared with every forked example and step process. Moving it
+    # out of the garbage collector's reach keeps the children from touching (and so copying)
+    # those pages.
+    gc.collect()
+    gc.freeze()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # example processes are reaped automatically
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
     os.write(reply_fd, (json.dumps({"ready": True, "pid": os.getpid()}) + "\n").encode())
