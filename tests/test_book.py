@@ -133,3 +133,17 @@ def test_strict_build_on_external_server_executes_every_example(
     summary = [line for line in proc.stdout.splitlines() if line.startswith("abe: ")][-1]
     assert " 0 failed, 0 not executed" in summary, summary
     assert "(external)" in summary
+
+
+def test_second_clean_build_serial_is_byte_identical(
+        built: tuple[subprocess.CompletedProcess[str], Path], tmp_path: Path) -> None:
+    """Every example executed again, one at a time, into another folder: every example page is
+    byte-for-byte the one the first (parallel) build wrote."""
+    _, first = built
+    proc = sphinx_build(tmp_path / "html", ABE_FORCE="all", ABE_JOBS="1")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    pages = sorted(first.glob("book/*/ex*.html"))
+    assert len(pages) == len(OUTLINE)
+    for page in pages:
+        again = tmp_path / "html" / page.relative_to(first)
+        assert page.read_bytes() == again.read_bytes(), f"{page.relative_to(first)} differs"
