@@ -45,12 +45,18 @@ def sphinx_build(outdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+#: the embedded server's data directory, shared by the test builds (no initdb per build)
+PGDATA = str(ROOT / ".cache" / "abe" / "pgdata")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory
           ) -> tuple[subprocess.CompletedProcess[str], Path]:
-    """The book built once, the way `nox -s html` builds it (default embedded server)."""
+    """The book built once, the way `nox -s html` builds it (default embedded server), from an
+    empty results cache: every example executed, in parallel."""
     outdir = tmp_path_factory.mktemp("book") / "html"
-    return sphinx_build(outdir), outdir
+    cache = tmp_path_factory.mktemp("book-cache")
+    return sphinx_build(outdir, ABE_CACHE_DIR=str(cache), ABE_PGDATA=PGDATA), outdir
 
 
 def test_book_builds_with_warnings_as_errors(built: tuple[subprocess.CompletedProcess[str], Path]
@@ -140,7 +146,8 @@ def test_second_clean_build_serial_is_byte_identical(
     """Every example executed again, one at a time, into another folder: every example page is
     byte-for-byte the one the first (parallel) build wrote."""
     _, first = built
-    proc = sphinx_build(tmp_path / "html", ABE_FORCE="all", ABE_JOBS="1")
+    proc = sphinx_build(tmp_path / "html", ABE_CACHE_DIR=str(tmp_path / "cache"),
+                        ABE_PGDATA=PGDATA, ABE_JOBS="1")
     assert proc.returncode == 0, proc.stderr[-3000:]
     pages = sorted(first.glob("book/*/ex[0-9][0-9]-*.html"))
     assert len(pages) == len(OUTLINE)
