@@ -30,6 +30,7 @@ suppress_warnings = ["myst.header"]
 
 templates_path = ["book/_templates"]
 html_static_path = ["book/_static"]
+html_extra_path = ["book/_extra"]  # index.html at the top of the output: it opens the book
 html_theme = "furo"
 html_title = "Alembic By Example"
 html_last_updated_fmt = None

@@ -61,8 +61,11 @@ def built(tmp_path_factory: pytest.TempPathFactory
 
 def test_book_builds_with_warnings_as_errors(built: tuple[subprocess.CompletedProcess[str], Path]
                                              ) -> None:
-    proc, _ = built
+    proc, outdir = built
     assert proc.returncode == 0, proc.stderr[-5000:]
+    # the README's "open _build/html/index.html" lands on the book
+    assert 'url=book/index.html' in (outdir / "index.html").read_text(encoding="utf-8")
+    assert (outdir / "book/index.html").is_file()
     summary = [line for line in proc.stdout.splitlines() if line.startswith("abe: ")]
     assert summary, proc.stdout[-2000:]
     assert " 0 failed" in summary[-1]
