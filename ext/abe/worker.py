@@ -41,7 +41,7 @@ import alembic.util
 import alembic.util.langhelpers
 import psycopg
 import sqlalchemy
-import sqlalchemy.dialects.postgresql  # noqa: F401
+import sqlalchemy.dialects.postgresql
 from alembic.script.base import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
