@@ -8,6 +8,7 @@ clean HTML rebuild still hits them. One file per example: an old result is simpl
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ _RUNNER_DIR = Path(__file__).parent
 _SKIP_PARTS = {"__pycache__", ".pytest_cache"}
 
 
+@functools.cache
 def _library_versions() -> str:
     names = ("alembic", "sqlalchemy", "psycopg", "pytest", "mako")
     parts = [f"python={platform.python_version()}"]
@@ -32,7 +34,10 @@ def _library_versions() -> str:
     return ";".join(parts)
 
 
+@functools.cache
 def runner_fingerprint() -> str:
+    """Hash of the runner's own code; computed once per process (it does not change during a
+    build, and every cache key needs it)."""
     digest = hashlib.sha256()
     for path in sorted(_RUNNER_DIR.glob("*.py")):
         digest.update(path.name.encode())

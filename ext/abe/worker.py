@@ -462,11 +462,11 @@ def _wait(pid: int, timeout: float) -> tuple[int | None, float]:
 
 
 def _kill_group(pid: int) -> None:
-    for sig in (signal.SIGKILL,):
-        try:
-            os.killpg(pid, sig)
-        except ProcessLookupError:
-            pass
+    """SIGKILL a timed-out step's process group (the step and what it started), then reap it."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
     try:
         os.waitpid(pid, 0)
     except ChildProcessError:
