@@ -21,7 +21,10 @@ extensions = [
 
 root_doc = "book/index"
 include_patterns = ["book/**"]  # the chapters are the only sources
-exclude_patterns = ["**/.pytest_cache"]
+# Everything else at the top is excluded too, so Sphinx does not walk it looking for sources
+# (.nox and node_modules alone hold tens of thousands of files: seconds on every build).
+exclude_patterns = ["**/.pytest_cache", ".nox", ".venv", "node_modules", ".cache", "_build",
+                    ".git", "examples", "ext", "tests", "bench"]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 0

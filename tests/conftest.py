@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+#: as in noxfile.py: Sphinx writes with j - 1 processes, so one more than the cores
+SPHINX_JOBS = str((os.cpu_count() or 1) + 1)
 BASE = Path(__file__).resolve().parent / "fixtures" / "base"
 sys.path.insert(0, str(ROOT / "ext"))
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SPHINX_JOBS
 from test_book import OUTLINE, sphinx_build
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -135,7 +135,8 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
     proc = subprocess.run(
         [sys.executable, "-m", "sphinx", "--no-color", "-b", "latex", "-W", "--keep-going",
-         "-j", "auto", str(ROOT), str(outdir)], capture_output=True, text=True, env=env, cwd=ROOT)
+         "-j", SPHINX_JOBS, str(ROOT), str(outdir)],
+        capture_output=True, text=True, env=env, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-3000:]
     latex = subprocess.run(
         ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
