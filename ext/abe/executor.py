@@ -47,8 +47,9 @@ class WorkerError(Exception):
 class Worker:
     """The pre-warmed worker process (see :mod:`abe.worker`) and its reply dispatcher."""
 
-    def __init__(self, cwd: Path) -> None:
+    def __init__(self, cwd: Path, warm_url: str = "") -> None:
         env = dict(os.environ)
+        env["ABE_WARM_URL"] = warm_url  # see abe.worker.warm_up
         ext_dir = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [ext_dir, env.get("PYTHONPATH", "")]))
         env["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -220,7 +221,15 @@ class Executor:
         with self._worker_lock:
             if self._worker is None or self._worker_pid != os.getpid():
                 # a worker inherited through fork (parallel Sphinx readers) is not ours to use
-                self._worker = Worker(self.cache_dir)
+                # The worker warms up against PostgreSQL itself, in a database of its own that
+                # lives only until the worker says it is ready.
+                name = f"{PREFIX}warm_{self._token}"
+                self._live.add(name)
+                try:
+                    self._worker = Worker(self.cache_dir, self.provider.create_database(name))
+                finally:
+                    self.provider.drop_database(name)
+                    self._live.discard(name)
                 self._worker_pid = os.getpid()
             return self._worker
 

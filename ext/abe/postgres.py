@@ -7,12 +7,14 @@ a comment marker; the build refuses to use or drop a database that lacks the mar
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import re
 import socket
 import subprocess
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -61,6 +63,14 @@ class Provider:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._version: str | None = None
+        self._extensions: set[str] | None = None
+        #: idle admin connections, reused: a connection costs the server a backend start, and a
+        #: build creates and drops a few hundred databases
+        self._idle: list[psycopg.Connection[Any]] = []
+        self._idle_pid = os.getpid()
+        self._inherited: list[psycopg.Connection[Any]] = []
+        # re-entrant: an interruption (signal handler, same thread) may drop databases
+        self._pool_lock = threading.RLock()
 
     # --- to implement -------------------------------------------------------------------------
     def admin_url(self) -> str:
@@ -71,7 +81,8 @@ class Provider:
         raise NotImplementedError
 
     def stop(self) -> None:
-        """Stop what this provider started; a no-op for an external server."""
+        """Stop what this provider started (for an external server: close our connections)."""
+        self.close_idle()
 
     def describe(self) -> str:
         raise NotImplementedError
@@ -95,23 +106,59 @@ class Provider:
         conn.execute("SET lock_timeout = '5s'")
         return conn
 
+    @contextlib.contextmanager
+    def admin(self) -> Iterator[psycopg.Connection[Any]]:
+        """An admin connection from the idle ones (or a new one), given back afterwards.
+
+        Connections are never shared with a forked process: a process that inherited idle
+        connections (Sphinx's parallel readers are forked) leaves them alone and opens its own.
+        """
+        with self._pool_lock:
+            if self._idle_pid != os.getpid():
+                self._inherited = self._idle  # kept referenced: never closed from this process
+                self._idle, self._idle_pid = [], os.getpid()
+            conn = self._idle.pop() if self._idle else None
+        if conn is None or conn.closed or conn.broken:
+            conn = self.connect()
+        try:
+            yield conn
+        except BaseException:
+            conn.close()  # its state is unknown: not reused
+            raise
+        with self._pool_lock:
+            if self._idle_pid == os.getpid():
+                self._idle.append(conn)
+                return
+        conn.close()
+
+    def close_idle(self) -> None:
+        """Close the idle admin connections of this process."""
+        with self._pool_lock:
+            if self._idle_pid != os.getpid():
+                return  # inherited through fork: the parent's, not ours to close
+            idle, self._idle = self._idle, []
+        for conn in idle:
+            conn.close()
+
     def server_version(self) -> str:
         if self._version is None:
-            with self.connect() as conn:
+            with self.admin() as conn:
                 row = conn.execute("SHOW server_version").fetchone()
             self._version = str(row[0]).split()[0] if row else "unknown"
         return self._version
 
     def available_extensions(self) -> set[str]:
-        with self.connect() as conn:
-            rows = conn.execute("SELECT name FROM pg_available_extensions").fetchall()
-        return {r[0] for r in rows}
+        if self._extensions is None:
+            with self.admin() as conn:
+                rows = conn.execute("SELECT name FROM pg_available_extensions").fetchall()
+            self._extensions = {r[0] for r in rows}
+        return self._extensions
 
     def create_database(self, name: str) -> str:
         """Create a marked throwaway database; refuses if an unmarked one has that name."""
         if not name.startswith(PREFIX):
             raise DatabaseError(f"refusing to create {name!r}: build databases start with {PREFIX}")
-        with self.connect() as conn:
+        with self.admin() as conn:
             existing = conn.execute(
                 "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
                 (name,),
@@ -132,7 +179,7 @@ class Provider:
 
     def drop_database(self, name: str) -> None:
         """Drop a database this build created (checked by prefix and marker)."""
-        with self.connect() as conn:
+        with self.admin() as conn:
             row = conn.execute(
                 "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
                 (name,),
@@ -150,7 +197,7 @@ class Provider:
 
     def leftover_databases(self) -> list[tuple[str, str]]:
         """Marked databases on the server, with their marker comments."""
-        with self.connect() as conn:
+        with self.admin() as conn:
             rows = conn.execute(
                 "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database "
                 "WHERE datname LIKE %s AND shobj_description(oid, 'pg_database') LIKE %s",
@@ -278,6 +325,7 @@ class EmbeddedProvider(Provider):
 
     def stop(self) -> None:
         """Release our handle; the package stops the server when no other build still uses it."""
+        self.close_idle()
         with self._lock:
             if self._server is None:
                 return

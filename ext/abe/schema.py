@@ -61,15 +61,27 @@ QUERIES = [
 ]
 
 
-def fingerprint(url: str) -> list[str]:
-    """The fingerprint of the database at ``url`` (a libpq URL), sorted."""
+#: All of :data:`QUERIES` as one statement: one round trip instead of ten.
+FINGERPRINT_SQL = "\nUNION ALL\n".join(f"SELECT line FROM ({q}) AS part(line)" for q in QUERIES)
+
+
+def fingerprint(url: str, conn: Any = None) -> list[str]:
+    """The fingerprint of the database at ``url`` (a libpq URL), sorted.
+
+    With ``conn`` (an open autocommit psycopg connection to that database) it is read on that
+    connection; otherwise a connection is opened for this one reading and closed again, so that
+    nothing of the build stays connected to the database between a session's steps.
+    """
+    if conn is not None:
+        return _read(conn)
     import psycopg
 
-    lines: list[str] = []
-    with psycopg.connect(url, autocommit=True, application_name="abe-fingerprint") as conn:
-        for query in QUERIES:
-            lines += [row[0] for row in conn.execute(query).fetchall() if row[0]]
-    return sorted(lines)
+    with psycopg.connect(url, autocommit=True, application_name="abe-fingerprint") as own:
+        return _read(own)
+
+
+def _read(conn: Any) -> list[str]:
+    return sorted(row[0] for row in conn.execute(FINGERPRINT_SQL).fetchall() if row[0])
 
 
 def diff(before: list[str], after: list[str], from_label: str = "before",

@@ -42,13 +42,20 @@ import alembic.util.langhelpers
 import psycopg
 import sqlalchemy
 import sqlalchemy.dialects.postgresql
+import sqlalchemy.ext.asyncio
+import sqlalchemy.orm
 from alembic.script.base import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from abe.schema import fingerprint
+
 try:  # pytest is optional for the worker; steps that need it report a clear error without it.
-    import _pytest.config  # noqa: F401
+    import _pytest.config
     import pytest
+
+    for _plugin in _pytest.config.default_plugins:  # what every pytest.main() imports
+        __import__(f"_pytest.{_plugin}")
 except ImportError:  # pragma: no cover - pytest is a declared dependency
     pytest = None  # type: ignore[assignment]
 
@@ -87,14 +94,17 @@ formatter = generic
 [formatter_generic]
 format = %(levelname)-5.5s [%(name)s] %(message)s
 """
-_WARM_ENV = """from logging.config import fileConfig
+_WARM_ENV = """import os
+from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import create_engine
 fileConfig(context.config.config_file_name, disable_existing_loggers=False)
-with create_engine("sqlite://").connect() as connection:
+engine = create_engine(os.environ.get("ABE_WARM_URL") or "sqlite://")
+with engine.connect() as connection:
     context.configure(connection=connection)
     with context.begin_transaction():
         context.run_migrations()
+engine.dispose()
 """
 _WARM_REVISION = """import sqlalchemy as sa
 from alembic import op
@@ -110,9 +120,14 @@ def downgrade():
 
 
 def warm_up() -> None:
-    """Run one real Alembic command in this process (against an in-memory SQLite database), so
-    that what Alembic and SQLAlchemy load or build on first use is inherited by every forked
-    step instead of being redone in each. Also compile PostgreSQL DDL once."""
+    """Run real Alembic commands in this process, so that what Alembic, SQLAlchemy and psycopg
+    load or build on first use (lazy imports, the dialect's first connection, DDL compilers) is
+    inherited by every forked step instead of being redone in each.
+
+    They run against the database named by ``ABE_WARM_URL``: an empty database the build
+    created for this alone and drops as soon as the worker is ready. Without it (``python -m
+    abe.worker`` started by hand) they run against an in-memory SQLite database, which warms up
+    less."""
     import contextlib
     import io
     import tempfile
@@ -125,11 +140,24 @@ def warm_up() -> None:
                            ("migrations/versions/warm.py", _WARM_REVISION)):
             with open(os.path.join(tmp, name), "w", encoding="utf-8") as fh:
                 fh.write(text)
+        # Alembic prints to the sys.stdout it saw at import time: silence the descriptors
         sink = io.StringIO()
-        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-            for argv in (["upgrade", "head"], ["current"]):
-                alembic.config.main(argv=["-c", os.path.join(tmp, "alembic.ini"), *argv],
-                                    prog="alembic")
+        saved = os.dup(1), os.dup(2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+                for argv in (["upgrade", "head"], ["current"], ["downgrade", "base"]):
+                    alembic.config.main(argv=["-c", os.path.join(tmp, "alembic.ini"), *argv],
+                                        prog="alembic")
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            for fd in (*saved, devnull):
+                os.close(fd)
     _reset_logging()
     metadata = sqlalchemy.MetaData()
     table = sqlalchemy.Table("t", metadata, sqlalchemy.Column("id", sqlalchemy.Integer,
@@ -511,8 +539,6 @@ def _run_step(job: dict[str, Any], step: dict[str, Any], index: int, scratch: st
 def run_job(job: dict[str, Any]) -> dict[str, Any]:
     """Run every step of one example, each in its own forked process (in the example process),
     then verify it (round trip, models against migrations) in a second, fresh database."""
-    from abe.schema import fingerprint
-
     _copy_example(job["src_dir"], job["run_dir"])
     scratch = job["run_dir"] + ".steps"
     os.makedirs(scratch, exist_ok=True)
@@ -559,14 +585,7 @@ def _verification(step: dict[str, Any]) -> int:
     back exactly; then upgrade to the heads again. Branched histories go heads -> base -> heads.
     Then ``alembic check`` where the example has models.
     """
-    from alembic import command
-    from alembic.config import CommandLine, Config
-    from alembic.script import ScriptDirectory
-
-    from abe.schema import fingerprint
-
     verify = step["verify"]
-    urls = verify["urls"]
     out: dict[str, Any] = {}
 
     def save() -> int:
@@ -574,11 +593,31 @@ def _verification(step: dict[str, Any]) -> int:
             json.dump(out, fh)
         return 0
 
+    # The verification databases are the verification's alone: one connection each, held for the
+    # whole round trip, reads every fingerprint (a new connection per reading costs the server a
+    # backend start and cold catalog caches, about 8 ms, many hundred times a build).
+    connections = [psycopg.connect(url, autocommit=True, application_name="abe-fingerprint")
+                   for url in verify["urls"]]
+    try:
+        return _round_trip_and_check(verify, out, save, connections)
+    finally:
+        for conn in connections:
+            conn.close()
+
+
+def _round_trip_and_check(verify: dict[str, Any], out: dict[str, Any], save: Any,
+                          connections: list[psycopg.Connection[Any]]) -> int:
+    from alembic import command
+    from alembic.config import CommandLine, Config
+    from alembic.script import ScriptDirectory
+
+    urls = verify["urls"]
     ignore = tuple(verify.get("ignore", []))
 
     def state() -> list[str]:
         lines = [(f"database {n}: " if len(urls) > 1 else "") + line
-                 for n, url in enumerate(urls, start=1) for line in fingerprint(url)
+                 for n, (url, conn) in enumerate(zip(urls, connections, strict=True), start=1)
+                 for line in fingerprint(url, conn)
                  if not line.startswith(ignore or ("\0",))]
         return lines
 
@@ -682,6 +721,7 @@ def main() -> None:
         warm_up()
     except Exception:  # a cold worker is slower, not wrong
         traceback.print_exc()
+    os.environ.pop("ABE_WARM_URL", None)  # the database is dropped once we say we are ready
     # Everything loaded so far is shared with every forked example and step process. Moving it
     # out of the garbage collector's reach keeps the children from touching (and so copying)
     # those pages.
