@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, html_text
+from conftest import ROOT, SPHINX_JOBS, html_text
 
 OUTLINE = {
     int(line[:2]): line[3:].strip()
@@ -39,14 +39,10 @@ def sphinx_build(outdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-W", "--keep-going",
-         "-j", "auto",
+         "-j", SPHINX_JOBS,
          str(ROOT), str(outdir)],
         capture_output=True, text=True, env=full_env, timeout=1200, cwd=ROOT,
     )
-
-
-#: the embedded server's data directory, shared by the test builds (no initdb per build)
-PGDATA = str(ROOT / ".cache" / "abe" / "pgdata")
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +52,7 @@ def built(tmp_path_factory: pytest.TempPathFactory
     empty results cache: every example executed, in parallel."""
     outdir = tmp_path_factory.mktemp("book") / "html"
     cache = tmp_path_factory.mktemp("book-cache")
-    return sphinx_build(outdir, ABE_CACHE_DIR=str(cache), ABE_PGDATA=PGDATA), outdir
+    return sphinx_build(outdir, ABE_CACHE_DIR=str(cache)), outdir
 
 
 def test_book_builds_with_warnings_as_errors(built: tuple[subprocess.CompletedProcess[str], Path]
@@ -150,7 +146,7 @@ def test_second_clean_build_serial_is_byte_identical(
     byte-for-byte the one the first (parallel) build wrote."""
     _, first = built
     proc = sphinx_build(tmp_path / "html", ABE_CACHE_DIR=str(tmp_path / "cache"),
-                        ABE_PGDATA=PGDATA, ABE_JOBS="1")
+                        ABE_JOBS="1")
     assert proc.returncode == 0, proc.stderr[-3000:]
     pages = sorted(first.glob("book/*/ex[0-9][0-9]-*.html"))
     assert len(pages) == len(OUTLINE)

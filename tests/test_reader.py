@@ -17,6 +17,7 @@ import pytest
 from abe.executor import url_spellings
 from abe.normalize import Normalizer
 from abe.postgres import EmbeddedProvider, embedded_bindir
+from abe.scratch import default_pgdata
 from conftest import html_text
 from test_book import sphinx_build
 
@@ -67,7 +68,7 @@ def test_copied_example_gives_the_output_shown(page: str, book_html: Path, tmp_p
     outputs = blocks(markup, "abe-output")
     assert commands and len(commands) == len(outputs)
 
-    provider = EmbeddedProvider(shared_cache / "pgdata")
+    provider = EmbeddedProvider(default_pgdata(shared_cache))
     database = f"abe_{slug[:4]}_reader"
     url = provider.create_database(database)
     bindir = embedded_bindir()

@@ -14,6 +14,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from abe.postgres import DatabaseError, EmbeddedProvider, marker_owner
+from abe.scratch import default_pgdata
 from conftest import PASSING_SESSION, Book
 
 PAGE = "# Fixture\n\n```{{example}} {slug}\n```\n"
@@ -25,7 +26,7 @@ HANG_SESSION = PASSING_SESSION + '\n[[step]]\nrun = "python hang.py"\n'
 @pytest.fixture
 def server(shared_cache: Path) -> Iterator[EmbeddedProvider]:
     """The embedded server the fixture builds use, seen from the test."""
-    provider = EmbeddedProvider(shared_cache / "pgdata")
+    provider = EmbeddedProvider(default_pgdata(shared_cache))
     yield provider
     provider.stop()
 

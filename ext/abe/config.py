@@ -22,8 +22,8 @@ class AbeConfig:
     cache_dir: str = _opt(".cache/abe",
                           "results cache and embedded server data, relative to conf.py",
                           "ABE_CACHE_DIR")
-    pgdata: str = _opt("", "embedded server data directory; empty = <cache_dir>/pgdata",
-                       "ABE_PGDATA")
+    pgdata: str = _opt("", "embedded server data directory; empty = a folder in /dev/shm when "
+                       "it has room (see abe.scratch), else <cache_dir>/pgdata", "ABE_PGDATA")
     database_url: str = _opt("", "admin URL of an external PostgreSQL server; empty = embedded "
                              "server", "ABE_DATABASE_URL")
     jobs: int = _opt(0, "examples executed at once; 0 = three per CPU core (much of an "

@@ -14,7 +14,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +34,7 @@ from .postgres import (
     mask_password,
 )
 from .schema import diff, schema_changes
+from .scratch import default_pgdata, scratch_root
 from .session import Example
 
 Result = dict[str, Any]
@@ -127,14 +127,15 @@ class Executor:
     def __init__(self, config: AbeConfig, confdir: Path) -> None:
         self.config = config
         self.cache_dir = (confdir / config.cache_dir).resolve()
-        pgdata = (confdir / config.pgdata).resolve() if config.pgdata else self.cache_dir / "pgdata"
+        pgdata = (confdir / config.pgdata).resolve() if config.pgdata else \
+            default_pgdata(self.cache_dir)
         self.provider: Provider = create_provider(config.database_url, pgdata)
         self.cache = ResultCache(self.cache_dir)
         self._worker: Worker | None = None
         self._worker_lock = threading.Lock()
         self._server_key: str | None = None
         self._token = f"{os.getpid():x}"
-        self.run_root = Path(tempfile.gettempdir()) / f"abe-run-{self._token}"
+        self.run_root = scratch_root() / f"abe-run-{self._token}"
         self.executed: list[str] = []
         self.notices: list[str] = []
         #: why no example can run in this build (server unreachable or not starting), if so
@@ -483,7 +484,7 @@ class Executor:
         if removed:
             self.notices.append(f"removed {len(removed)} database(s) left by an interrupted "
                                 f"build: {', '.join(removed)}")
-        for folder in Path(tempfile.gettempdir()).glob("abe-run-*"):
+        for folder in self.run_root.parent.glob("abe-run-*"):
             try:
                 owner = int(folder.name.rsplit("-", 1)[1], 16)
             except ValueError:
