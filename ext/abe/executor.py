@@ -33,7 +33,7 @@ from .postgres import (
     embedded_bindir,
     mask_password,
 )
-from .schema import diff, schema_changes
+from .schema import diff, fingerprint, schema_changes
 from .scratch import default_pgdata, scratch_root
 from .session import Example
 
@@ -145,6 +145,8 @@ class Executor:
         self._previous: dict[int, Any] = {}
         self.fresh: dict[str, Result] = {}
         self._worker_pid = 0
+        #: the schema fingerprint of a freshly created database (see _worker_process)
+        self._fresh_schema: list[str] = []
 
     # --- keys and cache ------------------------------------------------------------------------
     def server_key(self) -> str:
@@ -224,10 +226,15 @@ class Executor:
                 # a worker inherited through fork (parallel Sphinx readers) is not ours to use
                 # The worker warms up against PostgreSQL itself, in a database of its own that
                 # lives only until the worker says it is ready.
+                self.cache_dir.mkdir(parents=True, exist_ok=True)  # the worker's folder
                 name = f"{PREFIX}warm_{self._token}"
                 self._live.add(name)
                 try:
-                    self._worker = Worker(self.cache_dir, self.provider.create_database(name))
+                    url = self.provider.create_database(name)
+                    # Every database the build creates is a copy of template0, so the schema
+                    # of a fresh one is read once, here, not once per example.
+                    self._fresh_schema = fingerprint(url)
+                    self._worker = Worker(self.cache_dir, url)
                 finally:
                     self.provider.drop_database(name)
                     self._live.discard(name)
@@ -363,6 +370,7 @@ class Executor:
             "databases": names,
             "environ": environ,
             "frozen_time": self.config.frozen_time,
+            "schema_initial": self._fresh_schema,
             "programs": self._programs(),
             "verify": {
                 "urls": verify_urls, "schema": True, "timeout": self.config.step_timeout,
