@@ -14,7 +14,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from abe.postgres import DatabaseError, EmbeddedProvider, marker_owner
-from abe.scratch import default_pgdata
+from abe.scratch import default_pgdata, scratch_root
 from conftest import PASSING_SESSION, Book
 
 PAGE = "# Fixture\n\n```{{example}} {slug}\n```\n"
@@ -85,7 +85,7 @@ def test_interrupted_build_leaves_no_database_and_no_process(
     assert databases_of(server, proc.pid) == []
     time.sleep(0.5)
     assert processes_in_session(proc.pid) == []
-    assert not Path(f"/tmp/abe-run-{proc.pid:x}").exists()
+    assert not (scratch_root() / f"abe-run-{proc.pid:x}").exists()
 
 
 def test_build_killed_with_sigkill_is_cleaned_up_by_the_next(

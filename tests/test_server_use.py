@@ -1,0 +1,104 @@
+"""How the build uses the server and the machine: few connections, one-statement fingerprints,
+a tuned embedded server, throwaway files in RAM when there is room, nothing left behind."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from abe import scratch
+from abe.postgres import EMBEDDED_SETTINGS, EmbeddedProvider, _alive, marker_owner
+from abe.schema import QUERIES, fingerprint
+from abe.scratch import default_pgdata
+from conftest import PASSING_SESSION, Book
+
+SCHEMA = """
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+CREATE SEQUENCE ticket_no;
+CREATE TABLE people (id serial PRIMARY KEY, name varchar(50) NOT NULL DEFAULT 'x',
+                     feeling mood, email text UNIQUE, CHECK (length(name) > 0));
+CREATE INDEX ix_people_name ON people (lower(name));
+CREATE VIEW named AS SELECT name FROM people;
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER people_touch BEFORE UPDATE ON people FOR EACH ROW EXECUTE FUNCTION touch();
+"""
+
+
+@pytest.fixture
+def server(shared_cache: Path) -> Iterator[EmbeddedProvider]:
+    provider = EmbeddedProvider(default_pgdata(shared_cache))
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def database(server: EmbeddedProvider) -> Iterator[str]:
+    name = f"abe_test_{os.getpid()}"
+    url = server.create_database(name)
+    yield url
+    server.drop_database(name)
+
+
+def test_fingerprint_in_one_statement_reads_what_the_ten_queries_read(database: str) -> None:
+    with psycopg.connect(database, autocommit=True) as conn:
+        conn.execute(SCHEMA)
+        separately = sorted(row[0] for query in QUERIES
+                            for row in conn.execute(query).fetchall() if row[0])
+        on_this_connection = fingerprint(database, conn)
+    assert fingerprint(database) == separately == on_this_connection
+    assert "enum public.mood ('sad', 'ok')" in separately
+    assert any(line.startswith("trigger CREATE TRIGGER people_touch") for line in separately)
+
+
+def test_creating_and_dropping_databases_reuses_one_admin_connection(
+        server: EmbeddedProvider, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened = []
+    real_connect = server.connect
+
+    def counting_connect() -> psycopg.Connection[object]:
+        opened.append(1)
+        return real_connect()
+
+    monkeypatch.setattr(server, "connect", counting_connect)
+    for n in range(5):
+        server.create_database(f"abe_test_reuse_{os.getpid()}_{n}")
+        server.drop_database(f"abe_test_reuse_{os.getpid()}_{n}")
+    assert len(opened) == 1
+
+
+def test_embedded_server_runs_without_durability_or_autovacuum(database: str) -> None:
+    with psycopg.connect(database, autocommit=True) as conn:
+        for name, wanted in EMBEDDED_SETTINGS.items():
+            assert conn.execute(f"SHOW {name}").fetchone() == (wanted,), name
+
+
+def test_ram_folder_is_used_only_when_it_has_room(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the RAM folder is a Linux feature")
+    assert scratch.ram_dir(tmp_path, min_free=1) == tmp_path
+    assert scratch.ram_dir(tmp_path, min_free=1 << 60) is None
+    assert scratch.ram_dir(tmp_path / "missing", min_free=1) is None
+
+    monkeypatch.setattr(scratch, "ram_dir", lambda: tmp_path)
+    assert default_pgdata(tmp_path / "cache").is_relative_to(tmp_path / f"abe-{os.getuid()}")
+    assert default_pgdata(tmp_path / "other-cache") == default_pgdata(tmp_path / "cache"), \
+        "one server per installation, whatever the results cache"
+    monkeypatch.setattr(scratch, "ram_dir", lambda: None)
+    assert default_pgdata(tmp_path / "cache") == tmp_path / "cache" / "pgdata"
+
+
+def test_build_leaves_no_database_behind(book: Book, server: EmbeddedProvider) -> None:
+    """Not the examples' databases, nor the one the worker warmed up in."""
+    book.example("ex01-passing", PASSING_SESSION)
+    book.page("# Fixture\n\n```{example} ex01-passing\n```\n")
+    result = book.build("-W", quiet=False, ABE_FORCE="all")
+    assert result.returncode == 0, result.stderr
+    assert "1 executed in this build" in result.stdout
+    orphans = [name for name, comment in server.leftover_databases()
+               if not _alive(marker_owner(comment)[1])]
+    assert orphans == []
