@@ -11,9 +11,12 @@ from pathlib import Path
 import psycopg
 import pytest
 from abe import scratch
+from abe.config import AbeConfig
+from abe.executor import Executor
 from abe.postgres import EMBEDDED_SETTINGS, EmbeddedProvider, _alive, marker_owner
 from abe.schema import QUERIES, fingerprint
 from abe.scratch import default_pgdata
+from abe.session import load_example
 from conftest import PASSING_SESSION, Book
 
 SCHEMA = """
@@ -102,3 +105,22 @@ def test_build_leaves_no_database_behind(book: Book, server: EmbeddedProvider) -
     orphans = [name for name, comment in server.leftover_databases()
                if not _alive(marker_owner(comment)[1])]
     assert orphans == []
+
+
+def test_worker_starts_early_only_when_something_will_execute(book: Book, tmp_path: Path) -> None:
+    folder = book.example("ex01-passing", PASSING_SESSION)
+    executor = Executor(AbeConfig(cache_dir=str(tmp_path / "cache")), book.root)
+    example = load_example(folder)
+    try:
+        executor.fresh[example.slug] = {"slug": example.slug}  # as if executed already
+        executor.prestart([example])
+        assert executor._worker is None, "nothing to execute: no worker"
+
+        del executor.fresh[example.slug]
+        executor.prestart([example])
+        worker = executor._worker
+        assert worker is not None and _alive(worker.pid) and not worker.warmed
+    finally:
+        executor.close()
+    # never given a database to warm up in, it leaves as soon as the build closes its input
+    assert worker._proc.wait(timeout=10) == 0

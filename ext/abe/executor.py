@@ -47,9 +47,9 @@ class WorkerError(Exception):
 class Worker:
     """The pre-warmed worker process (see :mod:`abe.worker`) and its reply dispatcher."""
 
-    def __init__(self, cwd: Path, warm_url: str = "") -> None:
+    def __init__(self, cwd: Path) -> None:
+        """Start the worker process; it imports its libraries, then waits for :meth:`warm`."""
         env = dict(os.environ)
-        env["ABE_WARM_URL"] = warm_url  # see abe.worker.warm_up
         ext_dir = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [ext_dir, env.get("PYTHONPATH", "")]))
         env["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -67,15 +67,26 @@ class Worker:
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             cwd=cwd, env=env, text=True, bufsize=1, start_new_session=True,
         )
-        assert self._proc.stdout is not None
-        hello = self._proc.stdout.readline()
-        if not hello:
-            raise WorkerError("the example worker failed to start (see the error above)")
-        self.pid = int(json.loads(hello)["pid"])
+        self.pid = self._proc.pid  # setarch execs: the same process, leader of its session
+        self.warmed = False
         self._lock = threading.Lock()
         self._waiting: dict[int, tuple[threading.Event, list[dict[str, Any]]]] = {}
         self._next = 0
         self._reader = threading.Thread(target=self._read, daemon=True)
+
+    def warm(self, url: str) -> None:
+        """Let the worker warm up against the (empty, throwaway) database at ``url`` and wait
+        until it is ready for jobs."""
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        try:
+            self._proc.stdin.write(json.dumps({"warm": url}) + "\n")
+            self._proc.stdin.flush()
+        except BrokenPipeError:
+            pass  # it died while importing: the empty hello below says so
+        hello = self._proc.stdout.readline()
+        if not hello:
+            raise WorkerError("the example worker failed to start (see the error above)")
+        self.warmed = True
         self._reader.start()
 
     def _read(self) -> None:
@@ -220,13 +231,37 @@ class Executor:
                     out[example.slug] = result
         return out
 
-    def _worker_process(self) -> Worker:
+    def prestart(self, examples: list[Example]) -> None:
+        """If any of ``examples`` will have to be executed, start the worker process and the
+        server now, so that they start while Sphinx is still setting up (about half a second
+        of a build's serial start). From the main thread: the worker dies with the thread that
+        started it (PR_SET_PDEATHSIG)."""
+        if self.fatal or all(self.cached(example) is not None for example in examples):
+            return
+        self._started_worker()
+        threading.Thread(target=self._start_server_quietly, daemon=True).start()
+
+    def _start_server_quietly(self) -> None:
+        try:
+            self.provider.server_version()
+        except DatabaseError:
+            pass  # said, with its reason, when the build needs the server
+
+    def _started_worker(self) -> Worker:
         with self._worker_lock:
             if self._worker is None or self._worker_pid != os.getpid():
                 # a worker inherited through fork (parallel Sphinx readers) is not ours to use
+                self.cache_dir.mkdir(parents=True, exist_ok=True)  # the worker's folder
+                self._worker = Worker(self.cache_dir)
+                self._worker_pid = os.getpid()
+            return self._worker
+
+    def _worker_process(self) -> Worker:
+        worker = self._started_worker()
+        with self._worker_lock:
+            if not worker.warmed:
                 # The worker warms up against PostgreSQL itself, in a database of its own that
                 # lives only until the worker says it is ready.
-                self.cache_dir.mkdir(parents=True, exist_ok=True)  # the worker's folder
                 name = f"{PREFIX}warm_{self._token}"
                 self._live.add(name)
                 try:
@@ -234,12 +269,11 @@ class Executor:
                     # Every database the build creates is a copy of template0, so the schema
                     # of a fresh one is read once, here, not once per example.
                     self._fresh_schema = fingerprint(url)
-                    self._worker = Worker(self.cache_dir, url)
+                    worker.warm(url)
                 finally:
                     self.provider.drop_database(name)
                     self._live.discard(name)
-                self._worker_pid = os.getpid()
-            return self._worker
+            return worker
 
     def _unsatisfied(self, example: Example) -> str:
         req = example.requires

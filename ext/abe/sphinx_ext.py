@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
+from sphinx.util.matching import get_matching_files
 
 from .assets import AssetError, configure_mermaid_cli, install_mermaid
 from .config import AbeConfig, config_values
@@ -81,10 +82,14 @@ def _config_inited(app: Sphinx, config: Any) -> None:
 
 
 def _examples_in(app: Sphinx, docnames: list[str]) -> list[tuple[str, Example]]:
+    return _examples_in_files(app, [(d, Path(app.env.doc2path(d))) for d in docnames])
+
+
+def _examples_in_files(app: Sphinx, sources: list[tuple[str, Path]]
+                       ) -> list[tuple[str, Example]]:
     root = Path(app.confdir) / app.abe_config.examples_dir  # type: ignore[attr-defined]
     found = []
-    for docname in docnames:
-        source = Path(app.env.doc2path(docname))
+    for docname, source in sources:
         try:
             text = source.read_text(encoding="utf-8")
         except OSError:
@@ -95,6 +100,19 @@ def _examples_in(app: Sphinx, docnames: list[str]) -> list[tuple[str, Example]]:
             except SessionError:
                 pass  # the directive reports it with the page's location
     return found
+
+
+def _builder_inited(app: Sphinx) -> None:
+    """Start the worker and the server early when the build will execute anything: they then
+    start while Sphinx sets up, not after it. Which pages exist is found here the way Sphinx
+    finds them (its include and exclude patterns); the real work waits for the read phase."""
+    suffixes = tuple(app.config.source_suffix)
+    files = get_matching_files(app.srcdir, include_patterns=app.config.include_patterns,
+                               exclude_patterns=app.config.exclude_patterns)
+    sources = [(name, Path(app.srcdir) / name) for name in files if name.endswith(suffixes)]
+    examples = [example for _doc, example in _examples_in_files(app, sources)]
+    if examples:
+        executor_for(app).prestart(examples)
 
 
 def _before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -206,6 +224,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("example", ExampleDirective)
     app.add_directive("execution-report", ExecutionReportDirective)
     app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", _builder_inited)
     app.connect("env-before-read-docs", _before_read)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-purge-doc", _purge)

@@ -125,9 +125,8 @@ def warm_up() -> None:
     inherited by every forked step instead of being redone in each.
 
     They run against the database named by ``ABE_WARM_URL``: an empty database the build
-    created for this alone and drops as soon as the worker is ready. Without it (``python -m
-    abe.worker`` started by hand) they run against an in-memory SQLite database, which warms up
-    less."""
+    created for this alone and drops as soon as the worker is ready. Without it they run
+    against an in-memory SQLite database, which warms up less."""
     import contextlib
     import io
     import tempfile
@@ -718,6 +717,12 @@ def main() -> None:
     _die_with_parent()
     reply_fd = os.dup(1)
     os.dup2(2, 1)  # anything printed by accident goes to stderr, never into the protocol
+    # The libraries are imported (above) as soon as the build starts this process; the first
+    # line then names the database to warm up in, once the build has created it.
+    first = sys.stdin.readline()
+    if not first:
+        return  # the build had nothing to execute after all
+    os.environ["ABE_WARM_URL"] = json.loads(first).get("warm", "")
     try:
         warm_up()
     except Exception:  # a cold worker is slower, not wrong
