@@ -59,6 +59,8 @@ class Provider:
     """A PostgreSQL server the build may create databases on."""
 
     kind = "abstract"
+    #: appended to CREATE DATABASE (PostgreSQL 15+ has two strategies); empty = the server's
+    create_strategy = ""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -171,8 +173,8 @@ class Provider:
                         "Rename or drop it yourself."
                     )
                 self._drop(conn, name)
-            conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(
-                sql.Identifier(name)))
+            conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'"
+                                 + self.create_strategy).format(sql.Identifier(name)))
             conn.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(
                 sql.Identifier(name), sql.Literal(owner_marker())))
         return self.url_for(name)
@@ -271,6 +273,12 @@ class EmbeddedProvider(Provider):
     """
 
     kind = "embedded"
+    # The default strategy (WAL_LOG) writes all of template0, 7.5 MB, to the WAL for every new
+    # database: over 1 GB a build, and checkpoints to match. FILE_COPY copies the files and
+    # checkpoints instead, which costs next to nothing on this server (no fsync, small
+    # databases): 6 ms instead of 12 ms per database with six at once. Not for an external
+    # server: forcing checkpoints on someone else's server is not ours to do.
+    create_strategy = " STRATEGY FILE_COPY"
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
