@@ -136,22 +136,25 @@ def main() -> None:
     examples = len(list((ROOT / "examples").glob("ex[0-9][0-9]-*")))
     builds = build_timings(args.runs, env)
     steps = step_timings(args.steps)
-    med = {k: statistics.median(v) for k, v in {**builds, **steps}.items()}
+    samples = {**builds, **steps}
+    med = {k: statistics.median(v) for k, v in samples.items()}
     server = "external" if env.get("ABE_DATABASE_URL") else "embedded"
     print(f"\nAlembic By Example build benchmark: {examples} examples, {os.cpu_count()} cores, "
           f"{server} PostgreSQL, median of {args.runs} runs ({args.steps} samples per step)\n")
     rows = [
-        ("clean build, empty cache, all executed", med["clean"], "<= 30 s"),
-        ("no-change rebuild", med["nochange"], "<= 3 s"),
-        ("rebuild after editing one revision", med["edit"], "<= 5 s"),
-        ("one step in our worker (fork)", med["worker"], ""),
-        ("one step in a warm interpreter", med["in_interpreter"], "floor"),
-        ("one step as a spawned alembic process", med["spawned"], ""),
+        ("clean build, empty cache, all executed", "clean", "<= 30 s"),
+        ("no-change rebuild", "nochange", "<= 3 s"),
+        ("rebuild after editing one revision", "edit", "<= 5 s"),
+        ("one step in our worker (fork)", "worker", ""),
+        ("one step in a warm interpreter", "in_interpreter", "floor"),
+        ("one step as a spawned alembic process", "spawned", ""),
     ]
-    print(f"| {'measurement':<42} | {'seconds':>9} | {'target':>8} |")
-    print(f"|{'-' * 44}|{'-' * 11}|{'-' * 10}|")
-    for name, value, target in rows:
-        print(f"| {name:<42} | {value:>9.3f} | {target:>8} |")
+    print(f"| {'measurement':<42} | {'median s':>9} | {'min s':>8} | {'max s':>8} | "
+          f"{'target':>8} |")
+    print(f"|{'-' * 44}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
+    for name, key, target in rows:
+        print(f"| {name:<42} | {med[key]:>9.3f} | {min(samples[key]):>8.3f} | "
+              f"{max(samples[key]):>8.3f} | {target:>8} |")
     print(f"\nworker step / warm interpreter step: {med['worker'] / med['in_interpreter']:.2f}x "
           "(target <= 3x)")
     print(f"spawned process step / worker step:  {med['spawned'] / med['worker']:.1f}x "
