@@ -6,6 +6,7 @@ Modules, one job each:
 * :mod:`abe.config` - every option, typed, in one dataclass;
 * :mod:`abe.session` - an example folder and its ``session.toml``;
 * :mod:`abe.postgres` - the embedded or external PostgreSQL server and throwaway databases;
+* :mod:`abe.scratch` - where throwaway files go (a RAM folder when there is one with room);
 * :mod:`abe.worker` - the pre-warmed process that runs steps (forked per example and per step);
 * :mod:`abe.executor` - databases, worker, cache and verdicts, seen from the Sphinx process;
 * :mod:`abe.cache` - the results cache and its keys;
