@@ -32,6 +32,9 @@ sys.path.insert(0, str(ROOT / "ext"))
 EDITED = ROOT / "examples/ex06-create-table/migrations/versions/0001_create_users.py"
 JOBS = str((os.cpu_count() or 1) + 1)  # as `nox -s html` runs it (see noxfile.py)
 STEP = ["alembic", "current"]
+#: calls that warm a fresh interpreter up (measured: the first ~70 ms, the next four 14-18 ms,
+#: then a steady 12-14 ms); the floor is taken after them
+WARM_CALLS = 5
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
@@ -83,12 +86,15 @@ print(json.dumps(times))
 """
 
 
-def step_timings(samples: int) -> dict[str, list[float]]:
-    """One `alembic current` step, three ways, against one throwaway database."""
+def step_timings(samples: int, rounds: int = 4) -> dict[str, list[float]]:
+    """One `alembic current` step, three ways, against throwaway databases. The three take
+    turns, ``rounds`` times, so that a change in the machine's speed while the benchmark runs
+    (these machines are shared) weighs on all three alike."""
     from abe.config import AbeConfig
     from abe.executor import Executor
     from abe.session import load_example
 
+    per_round = max(1, samples // rounds)
     work = Path(tempfile.mkdtemp(prefix="abe-step-"))
     example_dir = work / "ex99-step-bench"
     shutil.copytree(ROOT / "examples/ex06-create-table", example_dir)
@@ -96,14 +102,13 @@ def step_timings(samples: int) -> dict[str, list[float]]:
     session = example_dir / "session.toml"
     original = session.read_text()
     kept = original.count("[[step]]")
-    steps = "\n".join(f'[[step]]\nrun = "{" ".join(STEP)}"\n' for _ in range(samples))
+    steps = "\n".join(f'[[step]]\nrun = "{" ".join(STEP)}"\n' for _ in range(per_round))
     session.write_text(original + "\n" + steps)
+    example = load_example(example_dir)
     executor = Executor(AbeConfig(force="all", cache_dir=str(work / "cache")), work)
+    out: dict[str, list[float]] = {"worker": [], "in_interpreter": [], "spawned": []}
+    name = "abe_bench_steps"
     try:
-        result = executor.execute(load_example(example_dir))
-        assert result["status"] == "passed", result["failure"]
-        worker = [s["seconds"] for s in result["steps"][kept:]]
-        name = "abe_bench_steps"
         url = executor.provider.create_database(name)
         env = dict(os.environ, DATABASE_URL=url)
         run_dir = work / "project"
@@ -111,26 +116,34 @@ def step_timings(samples: int) -> dict[str, list[float]]:
         alembic_cmd = str(Path(sys.executable).parent / "alembic")
         subprocess.run([alembic_cmd, "upgrade", "head"], cwd=run_dir, env=env, check=True,
                        capture_output=True)
-        spawned = []
-        for _ in range(samples):
-            start = time.perf_counter()
-            subprocess.run([alembic_cmd, *STEP[1:]], cwd=run_dir, env=env, check=True,
-                           capture_output=True)
-            spawned.append(time.perf_counter() - start)
-        proc = subprocess.run([sys.executable, "-c", IN_INTERPRETER, str(samples)], cwd=run_dir,
-                              env=env, check=True, capture_output=True, text=True)
-        warm = json.loads(proc.stdout.strip().splitlines()[-1])[1:]  # first call warms caches
-        executor.provider.drop_database(name)
+        for _ in range(rounds):
+            result = executor.execute(example)
+            assert result["status"] == "passed", result["failure"]
+            out["worker"] += [s["seconds"] for s in result["steps"][kept:]]
+            for _ in range(per_round):
+                start = time.perf_counter()
+                subprocess.run([alembic_cmd, *STEP[1:]], cwd=run_dir, env=env, check=True,
+                               capture_output=True)
+                out["spawned"].append(time.perf_counter() - start)
+            calls = WARM_CALLS + per_round
+            proc = subprocess.run([sys.executable, "-c", IN_INTERPRETER, str(calls)],
+                                  cwd=run_dir, env=env, check=True, capture_output=True,
+                                  text=True)
+            # the interpreter's first calls fill its caches: only the steady state counts
+            times = json.loads(proc.stdout.strip().splitlines()[-1])
+            out["in_interpreter"] += times[WARM_CALLS:]
     finally:
+        executor.provider.drop_database(name)
         executor.close()
         shutil.rmtree(work, ignore_errors=True)
-    return {"worker": worker, "in_interpreter": warm, "spawned": spawned}
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per build scenario (>= 5)")
-    parser.add_argument("--steps", type=int, default=20, help="samples per step measurement")
+    parser.add_argument("--steps", type=int, default=40,
+                        help="samples per step measurement (taken in 4 rounds)")
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k not in ("ABE_FORCE", "ABE_CACHE_DIR")}
     examples = len(list((ROOT / "examples").glob("ex[0-9][0-9]-*")))
