@@ -3,7 +3,9 @@ a tuned embedded server, throwaway files in RAM when there is room, nothing left
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +15,14 @@ import pytest
 from abe import scratch
 from abe.config import AbeConfig
 from abe.executor import Executor
-from abe.postgres import EMBEDDED_SETTINGS, EmbeddedProvider, _alive, marker_owner
+from abe.postgres import (
+    EMBEDDED_SETTINGS,
+    HANDLES_FILE,
+    EmbeddedProvider,
+    _alive,
+    forget_dead_handles,
+    marker_owner,
+)
 from abe.schema import QUERIES, fingerprint
 from abe.scratch import default_pgdata
 from abe.session import load_example
@@ -124,3 +133,15 @@ def test_worker_starts_early_only_when_something_will_execute(book: Book, tmp_pa
         executor.close()
     # never given a database to warm up in, it leaves as soon as the build closes its input
     assert worker._proc.wait(timeout=10) == 0
+
+
+def test_a_killed_build_does_not_keep_the_server_running_forever(tmp_path: Path) -> None:
+    """The package stops the server when the last process on its list leaves; a process
+    killed with SIGKILL never leaves, so its entry is dropped before the next start."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    handles = tmp_path / HANDLES_FILE
+    handles.write_text(json.dumps([dead.pid, os.getpid()]))
+    assert forget_dead_handles(tmp_path) == [dead.pid]
+    assert json.loads(handles.read_text()) == [os.getpid()]
+    assert forget_dead_handles(tmp_path / "no-such-folder") == []

