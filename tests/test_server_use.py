@@ -118,12 +118,15 @@ def test_build_leaves_no_database_behind(book: Book, server: EmbeddedProvider) -
 
 def test_worker_starts_early_only_when_something_will_execute(book: Book, tmp_path: Path) -> None:
     folder = book.example("ex01-passing", PASSING_SESSION)
+    picky = book.example("ex02-picky", '[example]\nrequires = { extensions = ["no_such_ext"] }\n'
+                         + PASSING_SESSION)
     executor = Executor(AbeConfig(cache_dir=str(tmp_path / "cache")), book.root)
     example = load_example(folder)
     try:
         executor.fresh[example.slug] = {"slug": example.slug}  # as if executed already
-        executor.prestart([example])
-        assert executor._worker is None, "nothing to execute: no worker"
+        executor.prestart([example, load_example(picky)])
+        assert executor._worker is None, \
+            "nothing to execute but an example the server may not run: no worker"
 
         del executor.fresh[example.slug]
         executor.prestart([example])
@@ -145,3 +148,17 @@ def test_a_killed_build_does_not_keep_the_server_running_forever(tmp_path: Path)
     assert forget_dead_handles(tmp_path) == [dead.pid]
     assert json.loads(handles.read_text()) == [os.getpid()]
     assert forget_dead_handles(tmp_path / "no-such-folder") == []
+
+
+def test_example_the_server_cannot_run_is_reported_without_a_worker(book: Book,
+                                                                    tmp_path: Path) -> None:
+    picky = book.example("ex01-picky", '[example]\nrequires = { extensions = ["no_such_ext"] }\n'
+                         + PASSING_SESSION)
+    executor = Executor(AbeConfig(cache_dir=str(tmp_path / "cache")), book.root)
+    try:
+        result = executor.results([load_example(picky)])["ex01-picky"]
+        assert result["status"] == "skipped"
+        assert "lacks the extension(s) no_such_ext" in result["reason"]
+        assert executor._worker is None
+    finally:
+        executor.close()

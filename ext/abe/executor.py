@@ -222,7 +222,10 @@ class Executor:
             # from the calling (main) thread: signal handlers can only be installed there, and
             # the worker dies with the thread that started it (PR_SET_PDEATHSIG)
             self._prepare_once()
-            self._worker_process()
+            # an example this server cannot run is reported without the worker (every
+            # no-change rebuild looks again at Example 81, which needs pgcrypto)
+            if any(not self._unsatisfied(example) for example in todo):
+                self._worker_process()
             # three per core: an example spends much of its time waiting on the server (CREATE
             # DATABASE alone takes ~0.15 s on PostgreSQL 18), not on the CPU
             jobs = self.config.jobs or 3 * (os.cpu_count() or 1)
@@ -235,8 +238,12 @@ class Executor:
         """If any of ``examples`` will have to be executed, start the worker process and the
         server now, so that they start while Sphinx is still setting up (about half a second
         of a build's serial start). From the main thread: the worker dies with the thread that
-        started it (PR_SET_PDEATHSIG)."""
-        if self.fatal or all(self.cached(example) is not None for example in examples):
+        started it (PR_SET_PDEATHSIG).
+
+        Examples that run only on some servers do not count: whether this one can run them is
+        known only once it answers, and one it cannot run needs no worker."""
+        if self.fatal or not any(self.cached(example) is None and not example.requires.on_server
+                                 for example in examples):
             return
         self._started_worker()
         threading.Thread(target=self._start_server_quietly, daemon=True).start()

@@ -46,6 +46,11 @@ class Requirements:
     server_version: int = 0
     databases: int = 1
 
+    @property
+    def on_server(self) -> bool:
+        """Whether the example runs only on some servers (an extension, a minimum version)."""
+        return bool(self.extensions or self.server_version)
+
 
 @dataclass(frozen=True)
 class Step:
