@@ -28,9 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "ext"))
+from abe import SPHINX_JOBS  # noqa: E402  (as `nox -s html` runs Sphinx)
 
 EDITED = ROOT / "examples/ex06-create-table/migrations/versions/0001_create_users.py"
-JOBS = str((os.cpu_count() or 1) + 1)  # as `nox -s html` runs it (see noxfile.py)
 STEP = ["alembic", "current"]
 #: calls that warm a fresh interpreter up (measured: the first ~70 ms, the next four 14-18 ms,
 #: then a steady 12-14 ms); the floor is taken after them
@@ -56,7 +56,7 @@ def build_timings(runs: int, base_env: dict[str, str]) -> dict[str, list[float]]
             # results cache and Sphinx environment empty; the embedded server is the default
             # one (its data directory is reused, as in an author's builds)
             env = dict(base_env, ABE_CACHE_DIR=str(work / f"cache{i}"))
-            cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", JOBS,
+            cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", SPHINX_JOBS,
                    str(ROOT), str(outdir)]
             out["clean"].append(timed(cmd, env))
             out["nochange"].append(timed(cmd, env))

@@ -9,16 +9,17 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-#: as in noxfile.py: Sphinx writes with j - 1 processes, so one more than the cores
-SPHINX_JOBS = str((os.cpu_count() or 1) + 1)
 BASE = Path(__file__).resolve().parent / "fixtures" / "base"
 sys.path.insert(0, str(ROOT / "ext"))
+from abe.postgres import EmbeddedProvider  # noqa: E402
+from abe.scratch import default_pgdata  # noqa: E402
 
 CONF = """\
 import sys
@@ -89,6 +90,14 @@ class Book:
 def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One cache folder (and so one embedded server data directory) for the whole test run."""
     return tmp_path_factory.mktemp("abe-cache")
+
+
+@pytest.fixture
+def server(shared_cache: Path) -> Iterator[EmbeddedProvider]:
+    """The embedded server the fixture builds use, seen from the test."""
+    provider = EmbeddedProvider(default_pgdata(shared_cache))
+    yield provider
+    provider.stop()
 
 
 @pytest.fixture

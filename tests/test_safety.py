@@ -8,27 +8,18 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
 from abe.postgres import DatabaseError, EmbeddedProvider, marker_owner
-from abe.scratch import default_pgdata, scratch_root
+from abe.scratch import scratch_root
 from conftest import PASSING_SESSION, Book
 
 PAGE = "# Fixture\n\n```{{example}} {slug}\n```\n"
 HANG = {"hang.py": 'import time\nprint("waiting for a lock that never comes", flush=True)\n'
                    "time.sleep(60)\n"}
 HANG_SESSION = PASSING_SESSION + '\n[[step]]\nrun = "python hang.py"\n'
-
-
-@pytest.fixture
-def server(shared_cache: Path) -> Iterator[EmbeddedProvider]:
-    """The embedded server the fixture builds use, seen from the test."""
-    provider = EmbeddedProvider(default_pgdata(shared_cache))
-    yield provider
-    provider.stop()
 
 
 def databases_of(provider: EmbeddedProvider, pid: int) -> list[str]:

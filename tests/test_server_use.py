@@ -41,13 +41,6 @@ CREATE TRIGGER people_touch BEFORE UPDATE ON people FOR EACH ROW EXECUTE FUNCTIO
 
 
 @pytest.fixture
-def server(shared_cache: Path) -> Iterator[EmbeddedProvider]:
-    provider = EmbeddedProvider(default_pgdata(shared_cache))
-    yield provider
-    provider.stop()
-
-
-@pytest.fixture
 def database(server: EmbeddedProvider) -> Iterator[str]:
     name = f"abe_test_{os.getpid()}"
     url = server.create_database(name)
