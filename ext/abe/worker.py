@@ -132,8 +132,6 @@ def warm_up() -> None:
     They run against the database named by ``ABE_WARM_URL``: an empty database the build
     created for this alone and drops as soon as the worker is ready. Without it they run
     against an in-memory SQLite database, which warms up less."""
-    import contextlib
-    import io
     import tempfile
 
     from sqlalchemy.schema import CreateTable
@@ -144,17 +142,16 @@ def warm_up() -> None:
                            ("migrations/versions/warm.py", _WARM_REVISION)):
             with open(os.path.join(tmp, name), "w", encoding="utf-8") as fh:
                 fh.write(text)
-        # Alembic prints to the sys.stdout it saw at import time: silence the descriptors
-        sink = io.StringIO()
+        # Silenced at the descriptors: Alembic prints to the sys.stdout it saw at import time,
+        # so redirecting sys.stdout would not reach it
         saved = os.dup(1), os.dup(2)
         devnull = os.open(os.devnull, os.O_WRONLY)
         try:
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
-            with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-                for argv in (["upgrade", "head"], ["current"], ["downgrade", "base"]):
-                    alembic.config.main(argv=["-c", os.path.join(tmp, "alembic.ini"), *argv],
-                                        prog="alembic")
+            for argv in (["upgrade", "head"], ["current"], ["downgrade", "base"]):
+                alembic.config.main(argv=["-c", os.path.join(tmp, "alembic.ini"), *argv],
+                                    prog="alembic")
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
