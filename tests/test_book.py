@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SPHINX_JOBS, html_text
+from abe import SPHINX_JOBS
+from conftest import ROOT, html_text
 
 OUTLINE = {
     int(line[:2]): line[3:].strip()

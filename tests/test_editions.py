@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SPHINX_JOBS
+from abe import SPHINX_JOBS
+from conftest import ROOT
 from test_book import OUTLINE, sphinx_build
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
