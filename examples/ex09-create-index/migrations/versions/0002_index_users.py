@@ -1,4 +1,4 @@
-"""index users by email, last name and creation time
+"""index users: case-insensitive email, surname with newest first, BRIN on created_at
 
 Revision ID: 0002
 Revises: 0001
@@ -15,26 +15,37 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("uq_users_email", "users", ["email"], unique=True)
-    # => `CREATE UNIQUE INDEX uq_users_email ON users (email)`
-    # => unique=True: a second row with the same email now fails with a UniqueViolation
-    op.create_index("ix_users_last_name", "users", ["last_name"])
-    # => `CREATE INDEX ix_users_last_name ON users (last_name)`: a plain B-tree index
     op.create_index(
-        "ix_users_created_at_desc",  # => index name: always pass one, the downgrade needs it
-        "users",  # => table to index
-        [sa.text("created_at DESC")],  # => an element may be SQL text: here a descending sort
-        # => a list of plain names (["a", "b"]) makes a composite index
-        postgresql_using="btree",  # => access method; btree is the default, gin/gist/brin also work
-        if_not_exists=True,  # => adds IF NOT EXISTS: no error if the index is already there
+        "ix_users_lower_email",  # => always pass a name: downgrade() drops the index by it
+        "users",
+        [sa.text("lower(email)")],  # => an expression, not a column: sa.text() is copied verbatim
+        unique=True,  # => at most one row per lower-cased email
     )
-    # => `CREATE INDEX IF NOT EXISTS ix_users_created_at_desc ON users USING btree (created_at DESC)`
-    # => serves "newest first" queries: ORDER BY created_at DESC LIMIT 20
+    # => `CREATE UNIQUE INDEX ix_users_lower_email ON users (lower(email))`
+    # => Ada@Example.com and ada@example.com now collide; only WHERE lower(email) = ... uses it
+
+    op.create_index(
+        "ix_users_last_name",  # => the convention of Example 16 names an index by its first column
+        "users",
+        ["last_name", sa.text("created_at DESC")],  # => two columns, in opposite directions
+    )
+    # => `CREATE INDEX ix_users_last_name ON users (last_name, created_at DESC)`
+    # => serves ORDER BY last_name, created_at DESC (and its exact mirror) without a sort step
+
+    op.create_index(
+        "ix_users_created_at",
+        "users",
+        ["created_at"],
+        postgresql_using="brin",  # => a non-default access method; gin, gist, hash, spgist too
+    )
+    # => `CREATE INDEX ix_users_created_at ON users USING brin (created_at)`
+    # => BRIN stores one min/max summary per block range (128 pages): tiny, and useful only
+    # => while created_at follows the physical row order, as on an append-only table
 
 
 def downgrade() -> None:
     # => drop in reverse order of creation; each drop names the index it removes
-    op.drop_index("ix_users_created_at_desc", table_name="users", if_exists=True)
-    # => `DROP INDEX IF EXISTS ix_users_created_at_desc`
+    op.drop_index("ix_users_created_at", table_name="users")  # => `DROP INDEX ix_users_created_at`
     op.drop_index("ix_users_last_name", table_name="users")  # => `DROP INDEX ix_users_last_name`
-    op.drop_index("uq_users_email", table_name="users")  # => `DROP INDEX uq_users_email`
+    op.drop_index("ix_users_lower_email", table_name="users")
+    # => `DROP INDEX ix_users_lower_email`
