@@ -1,4 +1,4 @@
-"""lowercase emails, then make them unique
+"""lowercase emails, then make them unique (first draft)
 
 Revision ID: 0002
 Revises: 0001
@@ -14,13 +14,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET LOCAL lock_timeout = '5s'")  # => house style before ALTER TABLE (Example 63)
     op.execute("UPDATE users SET email = lower(email) WHERE email <> lower(email)")
-    # => `UPDATE users SET email = lower(email) WHERE email <> lower(email)`: a data migration
-    op.create_unique_constraint("uq_users_email", "users", ["email"])
+    # => the data migration: 'Ada@Example.COM' becomes 'ada@example.com'
+    op.create_unique_constraint(op.f("uq_users_email"), "users", ["email"])
     # => `ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE (email)`
-    # => error case: two rows differing only in case now collide and the revision fails
+    # => BUG: if 'ada@example.com' already existed, two rows are now equal and this fails
 
 
 def downgrade() -> None:
-    op.drop_constraint("uq_users_email", "users", type_="unique")
-    # => the lowercased emails stay lowercased: the data change is not undone
+    op.drop_constraint(op.f("uq_users_email"), "users", type_="unique")
