@@ -5,7 +5,6 @@ Revises: 0001
 Create Date: 2026-11-24 09:10:00
 """
 
-import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002"  # => this revision's id
@@ -18,26 +17,24 @@ def upgrade() -> None:
     op.create_index(
         "ix_orders_customer_id_created_at",  # => name it: downgrade() drops it by this name
         "orders",
-        ["customer_id", sa.text("created_at DESC")],
-        # => column order matters: serves "WHERE customer_id = ? ORDER BY created_at DESC"
-        # => and "WHERE customer_id = ?" alone; "WHERE created_at > ?" alone cannot use it
-        # => efficiently (before PostgreSQL 18 not at all; 18 adds a slower skip scan)
-        # => sa.text() passes a per-column sort order through as written
+        ["customer_id", "created_at"],  # => the order is the design: sorted by customer first,
+        # => then by time within each customer
     )
-    # => `CREATE INDEX ix_orders_customer_id_created_at ON orders (customer_id, created_at DESC)`
+    # => `CREATE INDEX ix_orders_customer_id_created_at ON orders (customer_id, created_at)`
+    # => for: WHERE customer_id = ? ORDER BY created_at DESC LIMIT n (one customer's latest)
     op.create_index(
-        "ix_orders_status_customer_id",
+        "ix_orders_status_created_at",
         "orders",
-        ["status", "customer_id"],  # => two plain columns, both ascending
-        unique=False,  # => the default; unique=True would emit CREATE UNIQUE INDEX
+        ["status", "created_at"],
+        postgresql_include=["total"],  # => INCLUDE: stored in the index, not part of the key
     )
-    # => `CREATE INDEX ix_orders_status_customer_id ON orders (status, customer_id)`
+    # => `CREATE INDEX ix_orders_status_created_at ON orders (status, created_at) INCLUDE (total)`
+    # => for: SELECT created_at, total ... WHERE status = ? ORDER BY created_at DESC LIMIT n,
+    # => answered from the index alone (an index-only scan)
 
 
 def downgrade() -> None:
-    op.drop_index("ix_orders_status_customer_id", table_name="orders")
-    # => `DROP INDEX ix_orders_status_customer_id`
+    op.drop_index("ix_orders_status_created_at", table_name="orders")
+    # => `DROP INDEX ix_orders_status_created_at`
     op.drop_index("ix_orders_customer_id_created_at", table_name="orders")
     # => `DROP INDEX ix_orders_customer_id_created_at`
-    # => table_name is optional on PostgreSQL (index names are per schema);
-    # => other backends need it, so pass it anyway
