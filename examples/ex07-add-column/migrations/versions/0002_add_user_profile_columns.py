@@ -18,24 +18,25 @@ def upgrade() -> None:
     # => one ALTER TABLE ... ADD COLUMN per call; new columns go at the end of the table
     op.add_column("users", sa.Column("nickname", sa.String(50), nullable=True))
     # => `ALTER TABLE users ADD COLUMN nickname VARCHAR(50)`
-    # => nullable: existing rows simply get NULL
+    # => nullable: existing rows simply read as NULL
 
     op.add_column(
         "users",
         sa.Column("is_verified", sa.Boolean, nullable=False, server_default=sa.false()),
     )
     # => `ALTER TABLE users ADD COLUMN is_verified BOOLEAN DEFAULT false NOT NULL`
-    # => NOT NULL needs a value for existing rows: server_default supplies false
-    # => without server_default this fails on a non-empty table (NotNullViolation)
-    # => a constant default is stored in the catalog on PostgreSQL 11+: no table rewrite
+    # => NOT NULL needs a value for the existing rows: server_default supplies false
+    # => the session shows the same statement without DEFAULT failing on the row already there
 
     op.add_column(
         "users",
-        sa.Column("created_at", sa.DateTime(timezone=True),
-                  server_default=sa.func.now(), nullable=False),
+        sa.Column(
+            "created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
+        ),
     )
     # => `ALTER TABLE users ADD COLUMN created_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL`
-    # => existing rows get the time of the migration's transaction
+    # => existing rows get the start time of the migration's transaction
+    # => op.add_column(..., if_not_exists=True) would emit ADD COLUMN IF NOT EXISTS
 
 
 def downgrade() -> None:
