@@ -1,6 +1,7 @@
-"""Fixtures: the project's Alembic Config and a database reset to base around every test."""
+"""Fixtures: the project's Alembic Config, an engine, and a database emptied around every test."""
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,13 +18,14 @@ def alembic_cfg() -> Config:
 
 
 @pytest.fixture
-def engine() -> Engine:
-    engine = create_engine(os.environ["DATABASE_URL"])  # => the test database
+def engine() -> Iterator[Engine]:
+    engine = create_engine(os.environ["DATABASE_URL"])  # => the test database, never production
     yield engine
-    engine.dispose()
+    engine.dispose()  # => close pooled connections before the next test's DROP TABLE
 
 
 @pytest.fixture(autouse=True)
-def empty_database(alembic_cfg: Config) -> None:
+def empty_database(alembic_cfg: Config) -> Iterator[None]:
     command.downgrade(alembic_cfg, "base")  # => each test starts from an empty schema
     yield
+    command.downgrade(alembic_cfg, "base")  # => and leaves one behind

@@ -1,4 +1,4 @@
-"""Rollback tests: every downgrade() must undo its upgrade() exactly."""
+"""Rollback tests: each downgrade() restores the schema before it, and the data."""
 
 from pathlib import Path
 
@@ -6,37 +6,53 @@ import pytest
 from alembic import command
 from alembic.config import Config
 from alembic.script import Script, ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 CFG = Config(str(Path(__file__).resolve().parent.parent / "alembic.ini"))
 REVISIONS = list(reversed(list(ScriptDirectory.from_config(CFG).walk_revisions())))
 # => walk_revisions() goes head -> base; reversed: 0001, 0002, 0003 (collected at import time)
 
 
+def schema(engine: Engine) -> dict[str, object]:
+    """Every table's columns (type, NULL, default) and indexes, as the catalog reports them."""
+    with engine.connect() as conn:  # => closed before Alembic runs again
+        insp = inspect(conn)
+        return {
+            table: (
+                [(c["name"], str(c["type"]), c["nullable"], c["default"])
+                 for c in insp.get_columns(table)],
+                sorted((i["name"], tuple(i["column_names"])) for i in insp.get_indexes(table)),
+            )
+            for table in sorted(insp.get_table_names())
+        }
+
+
 @pytest.mark.parametrize("revision", REVISIONS, ids=lambda r: r.revision)
 # => one test per revision: test_stairway[0001], test_stairway[0002], test_stairway[0003]
-def test_stairway(alembic_cfg: Config, revision: Script) -> None:
-    command.upgrade(alembic_cfg, revision.revision)  # => up to and including this revision
-    command.downgrade(alembic_cfg, revision.down_revision or "base")  # => one step down
-    command.upgrade(alembic_cfg, revision.revision)  # => and up again
-    # => fails if downgrade() left anything behind that upgrade() creates
-    # => (an index, a column, an enum type) or removed too much
+def test_stairway(alembic_cfg: Config, engine: Engine, revision: Script) -> None:
+    below = revision.down_revision or "base"
+    command.upgrade(alembic_cfg, below)
+    before = schema(engine)  # => the schema one step below this revision
+    command.upgrade(alembic_cfg, revision.revision)
+    command.downgrade(alembic_cfg, below)
+    assert schema(engine) == before
+    # => a leftover column or index, a changed type, NULL or default: the downgrade is incomplete
+    command.upgrade(alembic_cfg, revision.revision)  # => and the revision can run again
 
 
-def schema(engine: Engine) -> dict[str, object]:
-    """Tables, columns and indexes as the database reports them."""
-    insp = inspect(engine)
-    return {
-        t: ([c["name"] for c in insp.get_columns(t)],
-            sorted(i["name"] for i in insp.get_indexes(t)))
-        for t in sorted(insp.get_table_names())
-    }
+PROJECTS = [("Apollo", "active"), ("Gemini", "archived"), ("Mercury", "active")]
 
 
-def test_roundtrip_to_base(alembic_cfg: Config, engine: Engine) -> None:
-    command.upgrade(alembic_cfg, "head")
-    at_head = schema(engine)  # => snapshot of the full schema
-    command.downgrade(alembic_cfg, "base")
-    assert list(schema(engine)) == ["alembic_version"]  # => nothing else survives
-    command.upgrade(alembic_cfg, "head")
-    assert schema(engine) == at_head  # => rebuilt identically
+def test_0003_rollback_keeps_data(alembic_cfg: Config, engine: Engine) -> None:
+    command.upgrade(alembic_cfg, "0002")
+    with engine.begin() as conn:  # => rows as they are before 0003 ships
+        for name, status in PROJECTS:
+            conn.execute(
+                text("INSERT INTO projects (name, status) VALUES (:name, :status)"),
+                {"name": name, "status": status},
+            )
+    command.upgrade(alembic_cfg, "0003")  # => the deploy
+    command.downgrade(alembic_cfg, "0002")  # => the rollback
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT name, status FROM projects ORDER BY id")).all()
+    assert rows == PROJECTS  # => every project as it was, archived ones still archived

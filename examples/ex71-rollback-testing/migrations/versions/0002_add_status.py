@@ -15,11 +15,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET LOCAL lock_timeout = '5s'")  # => house style before ALTER TABLE (Example 63)
     op.add_column(
         "projects",
         sa.Column("status", sa.String(20), server_default="active", nullable=False),
     )  # => `ALTER TABLE projects ADD COLUMN status VARCHAR(20) DEFAULT 'active' NOT NULL`
+    # => a constant default: existing rows read 'active', the table is not rewritten (PG 11+)
 
 
 def downgrade() -> None:
-    op.drop_column("projects", "status")  # => `ALTER TABLE projects DROP COLUMN status`
+    op.drop_column("projects", "status")  # => the values go with it: 0001 had no status
