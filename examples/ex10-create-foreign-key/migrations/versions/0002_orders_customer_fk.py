@@ -1,4 +1,4 @@
-"""link orders to customers with a foreign key
+"""link orders to customers with a foreign key, not yet validated
 
 Revision ID: 0002
 Revises: 0001
@@ -21,12 +21,15 @@ def upgrade() -> None:
         ["customer_id"],  # => local columns, in orders
         ["id"],  # => remote columns, in customers: must be a primary key or unique
         ondelete="CASCADE",  # => deleting a customer deletes their orders
+        postgresql_not_valid=True,  # => appends NOT VALID: existing rows are not checked yet
     )
-    # => `ALTER TABLE orders ADD CONSTRAINT fk_orders_customer_id_customers FOREIGN KEY(customer_id) REFERENCES customers (id) ON DELETE CASCADE`
-    # => PostgreSQL checks existing rows first: an orphan order makes the upgrade fail
+    # => `ALTER TABLE orders ADD CONSTRAINT fk_orders_customer_id_customers FOREIGN KEY(customer_id)`
+    # => `REFERENCES customers (id) ON DELETE CASCADE NOT VALID`
+    # => rows inserted or updated from now on are checked; old orphans survive until 0003
     op.create_index("ix_orders_customer_id", "orders", ["customer_id"])
     # => `CREATE INDEX ix_orders_customer_id ON orders (customer_id)`
-    # => PostgreSQL indexes the referenced key, never the referencing column: add it yourself
+    # => PostgreSQL needs a unique index on the referenced key (customers.id has one, pk_customers)
+    # => but creates none on the referencing column: add it, or every parent delete scans orders
 
 
 def downgrade() -> None:
