@@ -15,8 +15,10 @@ depends_on = None
 
 def upgrade() -> None:
     with op.get_context().autocommit_block():
-        # => COMMITs the migration's transaction so far, runs this block in autocommit mode,
-        # => then BEGINs a new transaction for the rest of the revision
+        # => COMMITs the transaction so far, runs this block in autocommit mode, then BEGINs
+        # => a new transaction for the rest; "so far" includes every earlier revision of the
+        # => same `alembic upgrade head`, which can no longer roll back if this one fails
+        # => (transaction_per_migration=True in env.py gives each revision its own transaction)
         op.execute("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'cancelled' AFTER 'pending'")
         # => `ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'cancelled' AFTER 'pending'`
         # => committed at once, so the new value is usable below; IF NOT EXISTS makes a
@@ -34,9 +36,16 @@ def downgrade() -> None:
     # => `ALTER TYPE order_status RENAME TO order_status_old`: the columns follow the rename
     op.execute("CREATE TYPE order_status AS ENUM ('pending', 'shipped')")
     # => `CREATE TYPE order_status AS ENUM ('pending', 'shipped')`: the old value list
+    op.execute("ALTER TABLE orders ALTER COLUMN status DROP DEFAULT")
+    # => `ALTER TABLE orders ALTER COLUMN status DROP DEFAULT`: the default is a value of the
+    # => old type and cannot be cast by USING; without this line the next statement fails
+    # => with: default for column "status" cannot be cast automatically to type order_status
     op.execute(
         "ALTER TABLE orders ALTER COLUMN status TYPE order_status "
         "USING status::text::order_status"
     )
-    # => `USING status::text::order_status`: enum -> text -> new enum; rewrites the table
+    # => `USING status::text::order_status`: enum -> text -> new enum, row by row
+    op.execute("ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending'")
+    # => `ALTER TABLE orders ALTER COLUMN status SET DEFAULT 'pending'`: now of the new type
     op.execute("DROP TYPE order_status_old")  # => `DROP TYPE order_status_old`
+    # => fails while a view, function or other column still uses order_status_old
