@@ -19,9 +19,9 @@ def upgrade() -> None:
         "accounts",
         sa.Column("balance_cents", sa.BigInteger, server_default="0", nullable=False),
     )
-    # => `ALTER TABLE accounts ADD COLUMN balance_cents BIGINT DEFAULT '0' NOT NULL`
+    # => ALTER TABLE accounts ADD COLUMN balance_cents BIGINT DEFAULT '0' NOT NULL
 
 
 def downgrade() -> None:
     op.drop_column("accounts", "balance_cents")
-    # => `ALTER TABLE accounts DROP COLUMN balance_cents`
+    # => ALTER TABLE accounts DROP COLUMN balance_cents
