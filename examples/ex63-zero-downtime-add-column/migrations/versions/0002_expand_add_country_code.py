@@ -15,13 +15,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute("SET LOCAL lock_timeout = '3s'")
-    # => `SET LOCAL lock_timeout = '3s'`: ADD COLUMN needs a brief ACCESS EXCLUSIVE lock;
-    # => if a long transaction holds the table, give up after 3 s instead of queueing
-    # => every other query behind this ALTER (the real cause of "migration downtime")
+    op.execute("SET LOCAL lock_timeout = '5s'")
+    # => `SET LOCAL lock_timeout = '5s'`: ALTER TABLE must wait for every transaction that
+    # => uses the table, and every query after it waits behind the ALTER (the real cause of
+    # => "migration downtime"); with the timeout it gives up after 5 s and can be retried
     op.add_column("customers", sa.Column("country_code", sa.String(2), nullable=True))
     # => `ALTER TABLE customers ADD COLUMN country_code VARCHAR(2)`
-    # => nullable, no default: a catalog-only change, no table rewrite, instant on any size
+    # => nullable, no default: only the catalog changes, whatever the table's size
     # => old code never names the column, so its INSERTs and SELECTs keep working
 
 

@@ -1,4 +1,4 @@
-"""phase 2 (migrate): backfill old rows, guard new ones with a NOT VALID check
+"""phase 2a (migrate): guard new rows with a NOT VALID check
 
 Revision ID: 0003
 Revises: 0002
@@ -14,17 +14,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute("UPDATE customers SET country_code = 'ZZ' WHERE country_code IS NULL")
-    # => `UPDATE customers SET country_code = 'ZZ' WHERE country_code IS NULL`
-    # => 'ZZ' = unknown; only the rows the old code wrote (small here; batch it on big tables)
+    op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
     op.create_check_constraint(
         "ck_customers_country_code_not_null", "customers", "country_code IS NOT NULL",
         postgresql_not_valid=True,
     )
     # => `ADD CONSTRAINT ck_customers_country_code_not_null CHECK (country_code IS NOT NULL) NOT VALID`
-    # => NOT VALID: enforced for new rows at once, existing rows are not scanned (no long lock)
+    # => NOT VALID: checked for every row written from now on, existing rows are not read
 
 
 def downgrade() -> None:
     op.drop_constraint("ck_customers_country_code_not_null", "customers", type_="check")
-    # => the backfilled 'ZZ' values stay: harmless, and the column still exists at 0002
