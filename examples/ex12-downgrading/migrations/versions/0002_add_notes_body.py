@@ -15,11 +15,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("notes", sa.Column("body", sa.Text()))  # => `ALTER TABLE notes ADD COLUMN body TEXT`
+    op.add_column("notes", sa.Column("body", sa.Text()))
+    # => `ALTER TABLE notes ADD COLUMN body TEXT`
 
 
 def downgrade() -> None:
     op.drop_column("notes", "body")  # => `ALTER TABLE notes DROP COLUMN body`
-    # => the schema comes back, the data does not: every body value is destroyed
-    # => a later upgrade re-adds the column empty (NULL in every row)
+    # => the column's values are destroyed; Example 8 shows that loss
     # => Output: INFO  [alembic.runtime.migration] Running downgrade 0002 -> 0001, add notes.body

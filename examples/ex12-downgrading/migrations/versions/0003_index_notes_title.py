@@ -14,10 +14,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_notes_title", "notes", ["title"])  # => `CREATE INDEX ix_notes_title ON notes (title)`
+    op.create_index("ix_notes_title", "notes", ["title"])
+    # => `CREATE INDEX ix_notes_title ON notes (title)`
 
 
 def downgrade() -> None:
     op.drop_index("ix_notes_title", table_name="notes")  # => `DROP INDEX ix_notes_title`
-    # => lossless: an index holds no data of its own
     # => Output: INFO  [alembic.runtime.migration] Running downgrade 0003 -> 0002, index notes.title
