@@ -32,20 +32,22 @@ END $$
 
 
 def upgrade() -> None:
+    op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
+    # => blue is serving traffic on users: fail after 5 s instead of queueing its queries
     op.add_column("users", sa.Column("display_name", sa.String(100)))
-    # => `ALTER TABLE users ADD COLUMN display_name VARCHAR(100)`: nullable, so blue's
-    # => INSERTs (which do not name it) keep working; no table rewrite, no long lock
-    op.execute("UPDATE users SET display_name = fullname")
-    # => `UPDATE users SET display_name = fullname`: backfill existing rows
+    # => `ALTER TABLE users ADD COLUMN display_name VARCHAR(100)`: nullable and no default, so
+    # => no row is touched and blue's INSERTs (which do not name it) keep working
     op.execute(SYNC_FUNCTION)  # => `CREATE FUNCTION users_sync_names() RETURNS trigger`
     op.execute(
         "CREATE TRIGGER users_sync_names BEFORE INSERT OR UPDATE ON users "
         "FOR EACH ROW EXECUTE FUNCTION users_sync_names()"
     )  # => `CREATE TRIGGER users_sync_names BEFORE INSERT OR UPDATE ON users`
     # => BEFORE triggers run ahead of the NOT NULL check, so green may omit fullname
+    # => the trigger exists before the backfill (0003): no row written meanwhile is missed
+    # => no backfill here: it would run inside this transaction, holding this ALTER's lock
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER users_sync_names ON users")  # => `DROP TRIGGER users_sync_names ON users`
-    op.execute("DROP FUNCTION users_sync_names()")  # => `DROP FUNCTION users_sync_names()`
-    op.drop_column("users", "display_name")  # => `ALTER TABLE users DROP COLUMN display_name`
+    op.execute("DROP TRIGGER users_sync_names ON users")  # => drops the trigger
+    op.execute("DROP FUNCTION users_sync_names()")  # => and its function
+    op.drop_column("users", "display_name")  # => and the new column
