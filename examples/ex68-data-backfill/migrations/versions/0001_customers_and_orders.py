@@ -17,13 +17,18 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "customers",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
-        sa.Column("country", sa.String(2), nullable=False),
+        sa.Column("id", sa.BigInteger, autoincrement=False),  # => ids given by the INSERT below
+        sa.Column("country", sa.String(2), nullable=False),  # => ISO code, the backfill's source
+        sa.PrimaryKeyConstraint("id", name="pk_customers"),
     )
     op.create_table(
         "orders",
-        sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
-        sa.Column("customer_id", sa.Integer, sa.ForeignKey("customers.id"), nullable=False),
+        sa.Column("id", sa.BigInteger, sa.Identity()),  # => the key the batches walk along
+        sa.Column("customer_id", sa.BigInteger, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_orders"),
+        sa.ForeignKeyConstraint(
+            ["customer_id"], ["customers.id"], name="fk_orders_customer_id_customers"
+        ),
     )
     op.execute(
         "INSERT INTO customers (id, country) "
