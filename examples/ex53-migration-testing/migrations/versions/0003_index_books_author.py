@@ -19,4 +19,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_books_author_id", table_name="books")  # => `DROP INDEX ix_books_author_id`
+    op.drop_index("ix_books_author_id", table_name="books")  # => DROP INDEX ix_books_author_id
