@@ -25,7 +25,7 @@ def upgrade() -> None:
         op.create_check_constraint(
             CHECK, "orders", "customer_country IS NOT NULL", postgresql_not_valid=True
         )
-        # => `ALTER TABLE orders ADD CONSTRAINT ck_orders_customer_country_not_null CHECK (customer_country IS NOT NULL) NOT VALID`
+        # => ALTER TABLE orders ADD CONSTRAINT ... CHECK (customer_country IS NOT NULL) NOT VALID
         # => NOT VALID: no rows read now, so this transaction is short
 
     with op.get_context().autocommit_block():  # => commits the check, then runs on its own
