@@ -13,10 +13,11 @@ config = context.config  # => the parsed alembic.ini (the [alembic] section)
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)  # => applies the [loggers] sections of alembic.ini
 
-target_metadata = None  # => no models here; autogenerate is not used in this example
+target_metadata = None
+# => no models: `alembic revision --autogenerate` and `alembic check` refuse to run (exit 255)
 
 DATABASE_URL = os.environ["DATABASE_URL"]
-# => e.g. postgresql://you@localhost/abe_ex80; KeyError if unset
+# => e.g. postgresql://you@localhost/mydb; KeyError if unset (fail fast, never a default DB)
 
 TENANT = context.get_x_argument(as_dictionary=True).get("tenant")
 # => alembic -x tenant=acme upgrade head gives {"tenant": "acme"}; no -x gives None
@@ -25,10 +26,20 @@ if TENANT is None or not re.fullmatch(r"[a-z][a-z0-9_]{0,30}", TENANT):
     # => Output: FAILED: pass a tenant: alembic -x tenant=<lowercase name> ...
     # => the name is pasted into SQL below, so anything but [a-z0-9_] is refused
 
+TENANT_SETUP = (
+    f"CREATE SCHEMA IF NOT EXISTS {TENANT}",
+    # => `CREATE SCHEMA IF NOT EXISTS acme`: onboarding a tenant is just its first upgrade
+    f"SET search_path TO {TENANT}",
+    # => `SET search_path TO acme`: unqualified names in the revisions now mean acme.*
+    # => public is not on the path: call functions of extensions installed there as public.f()
+)  # => the same two statements online and at the top of the --sql script
+
 
 def run_migrations_offline() -> None:
     """--sql mode: render one tenant's SQL to stdout."""
     context.configure(url=DATABASE_URL, literal_binds=True, version_table_schema=TENANT)
+    for statement in TENANT_SETUP:
+        context.execute(statement)  # => without these, the script's tables land in public
     with context.begin_transaction():
         context.run_migrations()
 
@@ -37,10 +48,8 @@ def run_migrations_online() -> None:
     """Normal mode: connect, point the session at the tenant's schema, migrate it."""
     engine = create_engine(DATABASE_URL, poolclass=pool.NullPool)
     with engine.connect() as connection:
-        connection.execute(text(f"CREATE SCHEMA IF NOT EXISTS {TENANT}"))
-        # => `CREATE SCHEMA IF NOT EXISTS acme`: onboarding a tenant is just its first upgrade
-        connection.execute(text(f"SET search_path TO {TENANT}"))
-        # => `SET search_path TO acme`: unqualified names in the revisions now mean acme.*
+        for statement in TENANT_SETUP:
+            connection.execute(text(statement))
         connection.commit()  # => keep the setting; Alembic starts its own transaction next
         connection.dialect.default_schema_name = TENANT
         # => tells SQLAlchemy (and autogenerate) that acme is the default schema

@@ -15,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
+    # => the tenant is live while its schema migrates: fail fast rather than queue its queries
     op.add_column(
         "projects",
         sa.Column("archived", sa.Boolean, nullable=False, server_default=sa.false()),
@@ -22,4 +24,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_column("projects", "archived")  # => `ALTER TABLE projects DROP COLUMN archived`
+    op.drop_column("projects", "archived")  # => drops the column, in the current tenant only
