@@ -15,15 +15,17 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_unique_constraint(
-        "uq_users_email",  # => constraint name: pass it explicitly so downgrade can find it
+        "uq_users_email",  # => the book's uq_<table>_<column> name; downgrade drops it by name
         "users",  # => table the constraint is added to
         ["email"],  # => one column: no two rows may share an email
     )
     # => `ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE (email)`
     # => PostgreSQL builds a unique index of the same name to enforce it
-    # => fails with a UniqueViolation if existing rows already hold duplicates
+    # => fails with a UniqueViolation if existing rows already hold duplicates (see the session)
     op.create_unique_constraint(
         "uq_users_tenant_id_username",  # => a second constraint in the same revision
+        # => named by hand: uq_<table>_<first column> would say uq_users_tenant_id, which reads
+        # => as "one user per tenant"
         "users",
         ["tenant_id", "username"],  # => two columns: a username is unique per tenant
     )
