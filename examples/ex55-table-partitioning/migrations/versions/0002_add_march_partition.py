@@ -14,15 +14,18 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
     op.execute(
         "CREATE TABLE events_2026_03 PARTITION OF events "
         "FOR VALUES FROM ('2026-03-01 00:00+00') TO ('2026-04-01 00:00+00')"
     )
     # => `CREATE TABLE events_2026_03 PARTITION OF events FOR VALUES FROM ('2026-03-01 00:00+00')`
-    # => fails if the default partition already holds a March row: move such rows out first
+    # => with a DEFAULT partition, PostgreSQL first checks that it holds no March row (a scan of
+    # => events_default), and fails if it does: keep the default empty, or move such rows out first
 
 
 def downgrade() -> None:
-    op.execute("ALTER TABLE events DETACH PARTITION events_2026_03")
-    # => `ALTER TABLE events DETACH PARTITION events_2026_03`: rows stay, in a standalone table
-    op.execute("DROP TABLE events_2026_03")  # => `DROP TABLE events_2026_03`: now they are gone
+    op.execute("SET LOCAL lock_timeout = '5s'")
+    op.drop_table("events_2026_03")
+    # => DROP TABLE events_2026_03: its rows go with it; a DETACH first, in the same
+    # => transaction, would change nothing (to keep the rows, detach and archive instead)
