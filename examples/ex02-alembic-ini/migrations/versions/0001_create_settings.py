@@ -17,10 +17,12 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "settings",
-        sa.Column("key", sa.String(64), primary_key=True),
+        sa.Column("key", sa.String(64), nullable=False),
         # => `key VARCHAR(64) NOT NULL`: a string primary key, no sequence
         sa.Column("value", sa.Text, nullable=False),
         # => `value TEXT NOT NULL`
+        sa.PrimaryKeyConstraint("key", name="pk_settings"),
+        # => `CONSTRAINT pk_settings PRIMARY KEY (key)`
     )
 
 
