@@ -17,12 +17,13 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "orders",
-        sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
-        sa.Column("customer_id", sa.Integer, nullable=False),  # => to be indexed online
+        sa.Column("id", sa.BigInteger, sa.Identity()),
+        sa.Column("customer_id", sa.BigInteger, nullable=False),  # => to be indexed online
+        sa.PrimaryKeyConstraint("id", name="pk_orders"),  # => the book's naming convention
     )
     op.execute("INSERT INTO orders (customer_id) SELECT mod(n, 100) FROM generate_series(1, 2000) AS n")
     # => 2000 existing rows: the index build must read them all
 
 
 def downgrade() -> None:
-    op.drop_table("orders")
+    op.drop_table("orders")  # => drops its indexes with it
