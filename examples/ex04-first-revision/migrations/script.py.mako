@@ -1,6 +1,3 @@
-## script.py.mako: the Mako template "alembic revision" renders into versions/<id>_<slug>.py
-## => lines starting with ## are Mako comments: they never reach the generated file
-## => ${message} = the -m text; ${up_revision} = the new id; ${down_revision} = the current head
 """${message}
 
 Revision ID: ${up_revision}
@@ -24,7 +21,6 @@ depends_on: Union[str, Sequence[str], None] = ${repr(depends_on)}
 def upgrade() -> None:
     """Upgrade schema."""
     ${upgrades if upgrades else "pass"}
-## => "pass" unless autogenerate filled in operations
 
 
 def downgrade() -> None:
