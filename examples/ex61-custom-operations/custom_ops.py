@@ -20,7 +20,8 @@ class CreateViewOp(MigrateOperation):
 
     def reverse(self) -> "DropViewOp":
         return DropViewOp(self.view_name, self.select_sql)
-        # => the inverse operation; autogenerate uses reverse() to write downgrade()
+        # => the inverse operation: autogenerate calls it to write downgrade() when it produces
+        # => this op itself, which needs a comparator and a renderer too (Example 74); unused here
 
 
 @Operations.register_operation("drop_view")
@@ -33,8 +34,11 @@ class DropViewOp(MigrateOperation):
         self.select_sql = select_sql  # => optional: only needed to reverse the drop
 
     @classmethod
-    def drop_view(cls, operations: Operations, view_name: str) -> None:
-        return operations.invoke(cls(view_name))  # => op.drop_view("open_orders")
+    def drop_view(
+        cls, operations: Operations, view_name: str, select_sql: str | None = None
+    ) -> None:
+        return operations.invoke(cls(view_name, select_sql))
+        # => op.drop_view("open_orders", OPEN_ORDERS_SQL): with the SELECT, reverse() works
 
     def reverse(self) -> CreateViewOp:
         if self.select_sql is None:
