@@ -32,11 +32,13 @@ def run_migrations_online() -> None:
     """Normal mode: connect and execute each migration."""
     engine = create_engine(DATABASE_URL, poolclass=pool.NullPool)
     # => NullPool: one short-lived connection, closed when the command ends
-    with engine.connect() as connection:
+    with engine.connect() as probe:  # => its own short connection: a query on the migration's
+        # => connection would open a transaction that context.begin_transaction() then never commits
         partitions = set(
-            connection.execute(text("SELECT relname FROM pg_class WHERE relispartition")).scalars()
+            probe.execute(text("SELECT relname FROM pg_class WHERE relispartition")).scalars()
         )
         # => `SELECT relname FROM pg_class WHERE relispartition`: every partition, whatever its name
+    with engine.connect() as connection:
 
         def include_name(name, type_, parent_names):
             """Autogenerate and `alembic check` leave partitions to the revisions that made them."""
