@@ -19,14 +19,16 @@ def upgrade() -> None:
     op.execute(sa.schema.CreateSchema("hr"))  # => `CREATE SCHEMA hr`
     op.create_table(
         "customers",
-        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
         sa.Column("name", sa.String(100), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_customers")),
         schema="sales",  # => schema= qualifies the name: `CREATE TABLE sales.customers`
     )
     op.create_table(
         "employees",
-        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
         sa.Column("full_name", sa.String(100), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_employees")),
         schema="hr",  # => `CREATE TABLE hr.employees`
     )
     # => one revision, one transaction, two schemas: all of it commits or none of it
