@@ -16,27 +16,28 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_check_constraint(
-        "ck_products_price_positive",  # => constraint name, used again by downgrade()
+        op.f("ck_products_price_positive"),  # => op.f(): final as written, no second prefix
         "products",  # => table the constraint is added to
         "price > 0",  # => the condition as a SQL string, copied verbatim into the DDL
+        postgresql_not_valid=True,
+        # => NOT VALID: existing rows are not checked now; new and updated rows are
     )
-    # => `ALTER TABLE products ADD CONSTRAINT ck_products_price_positive`
-    # => `CHECK (price > 0)`
-    # => PostgreSQL checks every existing row now; one row with price <= 0 fails the upgrade
-    # => later inserts are checked too; a negative price is refused with:
+    # => `ALTER TABLE products ADD CONSTRAINT ck_products_price_positive CHECK (price > 0) NOT VALID`
+    # => later inserts are checked; a negative price is refused with:
     # => Output: ERROR:  new row for relation "products" violates check constraint "ck_products_price_positive"
     op.create_check_constraint(
-        "ck_products_discount_below_price",
+        op.f("ck_products_discount_below_price"),
         "products",
         sa.column("discount_price") < sa.column("price"),
         # => the condition can also be a SQLAlchemy expression instead of a string
+        postgresql_not_valid=True,
     )
-    # => `ADD CONSTRAINT ck_products_discount_below_price CHECK (discount_price < price)`
+    # => `ALTER TABLE products ADD CONSTRAINT ck_products_discount_below_price CHECK (discount_price < price) NOT VALID`
     # => a NULL discount_price makes the condition NULL, and CHECK lets NULL pass
 
 
 def downgrade() -> None:
-    op.drop_constraint("ck_products_discount_below_price", "products", type_="check")
+    op.drop_constraint(op.f("ck_products_discount_below_price"), "products", type_="check")
     # => `ALTER TABLE products DROP CONSTRAINT ck_products_discount_below_price`
-    op.drop_constraint("ck_products_price_positive", "products", type_="check")
+    op.drop_constraint(op.f("ck_products_price_positive"), "products", type_="check")
     # => `ALTER TABLE products DROP CONSTRAINT ck_products_price_positive`
