@@ -16,7 +16,9 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("users", sa.Column("phone", sa.String(30)))
+    # => `ALTER TABLE users ADD COLUMN phone VARCHAR(30)`: runs only with `upgrade heads`;
+    # => `alembic upgrade head` refuses the two-headed graph before any revision starts
 
 
 def downgrade() -> None:
-    op.drop_column("users", "phone")
+    op.drop_column("users", "phone")  # => the exact reverse

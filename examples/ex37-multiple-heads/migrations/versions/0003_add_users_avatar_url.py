@@ -17,7 +17,9 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("users", sa.Column("avatar_url", sa.String(500)))
+    # => `ALTER TABLE users ADD COLUMN avatar_url VARCHAR(500)`: independent of 0002, so the
+    # => two may run in either order once the fork is merged (Example 38)
 
 
 def downgrade() -> None:
-    op.drop_column("users", "avatar_url")
+    op.drop_column("users", "avatar_url")  # => the exact reverse
