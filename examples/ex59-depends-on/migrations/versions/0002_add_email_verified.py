@@ -8,7 +8,7 @@ Create Date: 2026-11-24 09:10:00
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002"  # => head of the main chain
+revision: str = "0002"  # => the head of the main chain when the reports branch was started
 down_revision: str | None = "0001"  # => ordinary parent link: 0001 -> 0002
 branch_labels = None
 depends_on = None
