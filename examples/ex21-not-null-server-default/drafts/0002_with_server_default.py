@@ -27,8 +27,8 @@ def upgrade() -> None:
         ),
     )
     # => `ALTER TABLE users ADD COLUMN status VARCHAR(20) DEFAULT 'active' NOT NULL`
-    # => PostgreSQL fills every existing row with 'active', then enforces NOT NULL
-    # => since PostgreSQL 11 a constant default is stored once: no table rewrite
+    # => every existing row reads 'active', then NOT NULL is enforced
+    # => the default stays on the column: later inserts that omit status get 'active' too
 
 
 def downgrade() -> None:
