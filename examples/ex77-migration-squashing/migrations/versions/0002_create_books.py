@@ -17,12 +17,14 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "books",
-        sa.Column("id", sa.Integer, primary_key=True),  # => `id SERIAL NOT NULL`
+        sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
         sa.Column("title", sa.String(200), nullable=False),  # => `title VARCHAR(200) NOT NULL`
-        sa.Column("author_id", sa.Integer, sa.ForeignKey("authors.id"), nullable=False),
-        # => `FOREIGN KEY(author_id) REFERENCES authors (id)`; PostgreSQL names it books_author_id_fkey
+        sa.Column("author_id", sa.BigInteger, nullable=False),  # => `author_id BIGINT NOT NULL`
+        sa.PrimaryKeyConstraint("id", name="pk_books"),
+        sa.ForeignKeyConstraint(["author_id"], ["authors.id"], name="fk_books_author_id_authors"),
+        # => `CONSTRAINT fk_books_author_id_authors FOREIGN KEY(author_id) REFERENCES authors (id)`
     )
 
 
 def downgrade() -> None:
-    op.drop_table("books")  # => `DROP TABLE books`
+    op.drop_table("books")  # => drops the table (never run here: the file is deleted first)

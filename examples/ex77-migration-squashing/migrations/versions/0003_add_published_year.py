@@ -22,5 +22,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_books_author_id", table_name="books")  # => drops the index (never run here: the file is deleted before any downgrade)
+    op.drop_index("ix_books_author_id", table_name="books")  # => drops the index (never run here)
     op.drop_column("books", "published_year")  # => drops the column again
