@@ -18,8 +18,9 @@ def upgrade() -> None:
     op.drop_column("customers", "fax")
     # => `ALTER TABLE customers DROP COLUMN fax`
     # => the values are gone for good once the transaction commits
-    # => indexes and constraints on the column go with it
-    # => a view that reads the column makes this fail (DependentObjectsStillExist): drop it first
+    # => every index and constraint that includes the column is dropped whole, even one on
+    # => (name, fax): ix_customers_name goes too, and name loses its index
+    # => a view that reads the column makes this fail; the session shows it
 
 
 def downgrade() -> None:
@@ -27,3 +28,6 @@ def downgrade() -> None:
     # => `ALTER TABLE customers ADD COLUMN fax VARCHAR(30)`
     # => restores the column's definition only: every row gets NULL, the old values are lost
     # => re-added as nullable: NOT NULL without a default would fail on the existing rows
+    op.create_index("ix_customers_name", "customers", ["name", "fax"])
+    # => `CREATE INDEX ix_customers_name ON customers (name, fax)`
+    # => the drop took the index implicitly, so the downgrade has to rebuild it explicitly
