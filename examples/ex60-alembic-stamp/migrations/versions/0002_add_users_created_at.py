@@ -21,10 +21,8 @@ def upgrade() -> None:
                   server_default=sa.text("now()"), nullable=False),
     )
     # => `ALTER TABLE users ADD COLUMN created_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL`
-    # => after a wrong stamp, the replay fails with:
-    # => Output: sqlalchemy.exc.ProgrammingError: (psycopg.errors.DuplicateColumn) column "created_at" of relation "users" already exists
 
 
 def downgrade() -> None:
     op.drop_column("users", "created_at")
-    # => ALTER TABLE users DROP COLUMN created_at; "alembic stamp --purge 0001" skips this
+    # => ALTER TABLE users DROP COLUMN created_at
