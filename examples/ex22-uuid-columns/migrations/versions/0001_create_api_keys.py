@@ -11,8 +11,8 @@ from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"  # => this revision's id; stored in alembic_version after upgrade
 down_revision: str | None = None  # => no parent: the first revision of the chain
-branch_labels = None  # => no named branch
-depends_on = None  # => no cross-branch dependency
+branch_labels = None
+depends_on = None
 
 
 def upgrade() -> None:
@@ -21,16 +21,18 @@ def upgrade() -> None:
         sa.Column(
             "id",
             sa.Uuid(),  # => generic SQLAlchemy 2.x type; native UUID on PostgreSQL
-            primary_key=True,
             server_default=sa.text("gen_random_uuid()"),
-            # => the database generates the key; gen_random_uuid() is core since PostgreSQL 13
-            # => older tutorials load pgcrypto or uuid-ossp for this: no extension is needed now
+            # => the database generates a random (version 4) key; core since PostgreSQL 13,
+            # => so no pgcrypto or uuid-ossp extension is needed
+            # => on PostgreSQL 18 and later, sa.text("uuidv7()") gives time-ordered keys instead
+            nullable=False,
         ),
         # => `id UUID DEFAULT gen_random_uuid() NOT NULL`
         sa.Column("owner_id", postgresql.UUID(as_uuid=True), nullable=False),
         # => the PostgreSQL-specific type: same DDL, `owner_id UUID NOT NULL`
         # => as_uuid=True (the default) returns uuid.UUID objects, not strings
         sa.Column("label", sa.String(50), nullable=False),  # => `label VARCHAR(50) NOT NULL`
+        sa.PrimaryKeyConstraint("id", name="pk_api_keys"),  # => `CONSTRAINT pk_api_keys PRIMARY KEY (id)`
     )
 
 
