@@ -6,17 +6,18 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from models import Base
+from models import Base  # => models.py, importable because alembic.ini sets prepend_sys_path = .
 
 config = context.config  # => the parsed alembic.ini (the [alembic] section)
 
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)  # => applies the [loggers] sections of alembic.ini
 
-target_metadata = Base.metadata  # => the models autogenerate compares against
+target_metadata = Base.metadata
+# => what `alembic revision --autogenerate` and `alembic check` compare the database with
 
 DATABASE_URL = os.environ["DATABASE_URL"]
-# => e.g. postgresql://you@localhost/abe_ex76; KeyError if unset (fail fast, never a default DB)
+# => e.g. postgresql://you@localhost/mydb; KeyError if unset (fail fast, never a default DB)
 # => SQLAlchemy 2.1 picks psycopg 3 for plain postgresql:// URLs
 
 
@@ -31,8 +32,10 @@ def after_each_step(*, ctx, step, heads, run_args) -> None:
     """on_version_apply hook: Alembic calls it after every revision it applies or reverts."""
     action = "upgrade" if step.is_upgrade else "downgrade"
     print(f"post-migration hook: {action} {step.up_revision_id} done, heads now {sorted(heads)}")
-    # => Output: post-migration hook: upgrade 52d46f03cfab done, heads now ['52d46f03cfab']
-    # => runs inside the migration transaction: a failure here rolls the revision back
+    # => Output: post-migration hook: upgrade 0001 done, heads now ['0001']
+    # => runs inside the migration transaction: an exception here rolls back the whole command
+    # => (every revision of this run, since all of them share one transaction), so keep it to
+    # => logging; send notifications after the command has committed
 
 
 def run_migrations_online() -> None:
@@ -45,7 +48,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             on_version_apply=after_each_step,  # => the migration-time hook
         )
-        with context.begin_transaction():  # => BEGIN ... COMMIT: PostgreSQL DDL is transactional
+        with context.begin_transaction():  # => one BEGIN ... COMMIT around all pending revisions
             context.run_migrations()  # => calls upgrade()/downgrade() of each pending revision
 
 
