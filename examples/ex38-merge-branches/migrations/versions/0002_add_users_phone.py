@@ -20,4 +20,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_column("users", "phone")
+    op.drop_column("users", "phone")  # => the exact reverse

@@ -18,7 +18,8 @@ depends_on = None
 def upgrade() -> None:
     op.add_column("users", sa.Column("avatar_url", sa.String(500)))
     # => `ALTER TABLE users ADD COLUMN avatar_url VARCHAR(500)`
+    # => touches nothing 0002 touches: it does not matter which of the two runs first
 
 
 def downgrade() -> None:
-    op.drop_column("users", "avatar_url")
+    op.drop_column("users", "avatar_url")  # => the exact reverse
