@@ -15,17 +15,18 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
+    # => orders takes traffic: fail after 5 s rather than queue every order behind this ALTER
     op.add_column("orders", sa.Column("gift_message", sa.String(200)))
     # => `ALTER TABLE orders ADD COLUMN gift_message VARCHAR(200)`
     # => nullable: code that never heard of gift messages keeps inserting orders
-    op.bulk_insert(
-        sa.table("feature_flags", sa.column("name"), sa.column("enabled")),
-        [{"name": "gift_messages", "enabled": False}],
-    )  # => `INSERT INTO feature_flags (name, enabled) VALUES ('gift_messages', false)`
-    # => schema ships dark: the new code path stays off until someone flips the flag
+    op.execute(
+        "INSERT INTO feature_flags (name, enabled) VALUES ('gift_messages', false) "
+        "ON CONFLICT (name) DO NOTHING"
+    )  # => `INSERT INTO feature_flags (name, enabled) VALUES ('gift_messages', false) ON CONFLICT (name) DO NOTHING`
+    # => schema ships dark; a flag an operator created ahead of the deploy is left as it is
 
 
 def downgrade() -> None:
-    op.execute("DELETE FROM feature_flags WHERE name = 'gift_messages'")
-    # => `DELETE FROM feature_flags WHERE name = 'gift_messages'`
-    op.drop_column("orders", "gift_message")  # => `ALTER TABLE orders DROP COLUMN gift_message`
+    op.execute("DELETE FROM feature_flags WHERE name = 'gift_messages'")  # => the flag goes
+    op.drop_column("orders", "gift_message")  # => and the column, with its messages

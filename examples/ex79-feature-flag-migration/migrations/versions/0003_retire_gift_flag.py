@@ -22,6 +22,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("INSERT INTO feature_flags (name, enabled) VALUES ('gift_messages', true)")
-    # => `INSERT INTO feature_flags (name, enabled) VALUES ('gift_messages', true)`
-    # => restored as ON: the state the feature was in when the flag was retired
+    op.execute(
+        "INSERT INTO feature_flags (name, enabled) VALUES ('gift_messages', true) "
+        "ON CONFLICT (name) DO NOTHING"
+    )  # => restored as ON: the state the feature was in when the flag was retired
