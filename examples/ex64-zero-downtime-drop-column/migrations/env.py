@@ -11,16 +11,22 @@ config = context.config  # => the parsed alembic.ini (the [alembic] section)
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)  # => applies the [loggers] sections of alembic.ini
 
-target_metadata = None  # => no models here; autogenerate is not used in this example
+target_metadata = None
+# => no models: `alembic revision --autogenerate` and `alembic check` refuse to run (exit 255)
 
 DATABASE_URL = os.environ["DATABASE_URL"]
-# => e.g. postgresql://you@localhost/abe_ex06; KeyError if unset (fail fast, never a default DB)
+# => e.g. postgresql://you@localhost/mydb; KeyError if unset (fail fast, never a default DB)
 # => SQLAlchemy 2.1 picks psycopg 3 for plain postgresql:// URLs
 
 
 def run_migrations_offline() -> None:
     """--sql mode: render SQL to stdout instead of executing it."""
-    context.configure(url=DATABASE_URL, target_metadata=target_metadata, literal_binds=True)
+    context.configure(
+        url=DATABASE_URL,
+        target_metadata=target_metadata,
+        literal_binds=True,
+        transaction_per_migration=True,  # => the same transactions as online: one per revision
+    )
     with context.begin_transaction():  # => emits BEGIN; ... COMMIT; around the script
         context.run_migrations()
 
@@ -30,8 +36,15 @@ def run_migrations_online() -> None:
     engine = create_engine(DATABASE_URL, poolclass=pool.NullPool)
     # => NullPool: one short-lived connection, closed when the command ends
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata)
-        with context.begin_transaction():  # => BEGIN ... COMMIT: PostgreSQL DDL is transactional
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            transaction_per_migration=True,
+            # => one BEGIN ... COMMIT per revision, each with its own version-row update, as
+            # => Alembic's autocommit_block() docs recommend: the block commits everything before
+            # => it, so a crash must never leave earlier revisions done but unrecorded
+        )
+        with context.begin_transaction():  # => with the option above: no outer transaction
             context.run_migrations()  # => calls upgrade()/downgrade() of each pending revision
 
 

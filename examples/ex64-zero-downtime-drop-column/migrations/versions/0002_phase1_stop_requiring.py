@@ -15,13 +15,14 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET LOCAL lock_timeout = '5s'")  # => house style before ALTER TABLE (Example 63)
     op.alter_column("products", "legacy_code", existing_type=sa.String(20), nullable=True)
     # => `ALTER TABLE products ALTER COLUMN legacy_code DROP NOT NULL`
-    # => catalog-only change; old code that still writes the column is unaffected,
-    # => new code may now omit it
+    # => old code that still writes the column is unaffected, new code may now omit it
 
 
 def downgrade() -> None:
+    op.execute("SET LOCAL lock_timeout = '5s'")
     op.execute("UPDATE products SET legacy_code = '' WHERE legacy_code IS NULL")
     # => rows written by new code have NULL; give them a value or SET NOT NULL fails
     op.alter_column("products", "legacy_code", existing_type=sa.String(20), nullable=False)

@@ -15,12 +15,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute("SET LOCAL lock_timeout = '3s'")
-    # => DROP COLUMN needs a short ACCESS EXCLUSIVE lock: fail fast rather than queue traffic
+    op.execute("SET LOCAL lock_timeout = '5s'")
+    # => `SET LOCAL lock_timeout = '5s'`: house style (Example 63): fail fast, never queue traffic
     op.drop_column("products", "legacy_code")
-    # => `ALTER TABLE products DROP COLUMN legacy_code`: catalog-only, no rewrite; data is gone
+    # => `ALTER TABLE products DROP COLUMN legacy_code`: the data is gone
 
 
 def downgrade() -> None:
+    op.execute("SET LOCAL lock_timeout = '5s'")
     op.add_column("products", sa.Column("legacy_code", sa.String(20), nullable=True))
     # => the column comes back empty (NULL): the dropped values cannot be restored
