@@ -15,9 +15,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("orders", sa.Column("total", sa.Numeric(10, 2), nullable=False,
-                                      server_default="0"))
-    # => `ALTER TABLE orders ADD COLUMN total NUMERIC(10, 2) DEFAULT '0' NOT NULL`
+    op.add_column(
+        "orders",
+        sa.Column("total", sa.Numeric(10, 2), nullable=False, server_default=sa.text("0")),
+    )
+    # => `ALTER TABLE orders ADD COLUMN total NUMERIC(10, 2) DEFAULT 0 NOT NULL`
+    # => sa.text("0"): a numeric literal; the string "0" would render as the text '0'
 
 
 def downgrade() -> None:
