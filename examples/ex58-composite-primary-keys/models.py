@@ -2,41 +2,45 @@
 
 from datetime import date
 
-from sqlalchemy import ForeignKey, ForeignKeyConstraint, MetaData, String
+from sqlalchemy import BigInteger, ForeignKey, ForeignKeyConstraint, Identity, Index, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}  # => the book's naming convention (Example 16)
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention={
-        "pk": "pk_%(table_name)s",  # => e.g. pk_order_items
-        "fk": "fk_%(table_name)s_%(column_0_name)s",  # => e.g. fk_order_items_order_id
-    })
-    # => constraint names come from one rule, so models and migrations agree on them
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Order(Base):
     __tablename__ = "orders"
 
-    id: Mapped[int] = mapped_column(primary_key=True)  # => single-column key
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)  # => single-column key
     placed_on: Mapped[date]  # => DATE NOT NULL (not Optional, so NOT NULL)
 
 
 class OrderItem(Base):
     __tablename__ = "order_items"
 
-    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), primary_key=True)
+    order_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("orders.id"), primary_key=True)
     line_no: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     # => two primary_key=True columns make ONE composite key: PRIMARY KEY (order_id, line_no)
-    # => autoincrement=False says line numbers come from the application; SQLAlchemy only
-    # => makes single-column integer keys SERIAL, so this documents intent rather than changes DDL
+    # => autoincrement=False: line numbers come from the application, never from a sequence
     sku: Mapped[str] = mapped_column(String(20))
 
 
 class ItemReturn(Base):
     __tablename__ = "item_returns"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    order_id: Mapped[int]
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    # => a surrogate key of its own: a return is an event, not part of the line's identity
+    order_id: Mapped[int] = mapped_column(BigInteger)
     line_no: Mapped[int]
     reason: Mapped[str] = mapped_column(String(200))
 
@@ -44,4 +48,14 @@ class ItemReturn(Base):
         ForeignKeyConstraint(["order_id", "line_no"],
                              ["order_items.order_id", "order_items.line_no"]),
         # => a reference to a composite key must list all of its columns, in key order
+        Index(None, "order_id", "line_no"),  # => ix_item_returns_order_id: PostgreSQL does not index FKs
     )
+
+
+class OrderItemTag(Base):
+    __tablename__ = "order_item_tags"
+
+    order_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    line_no: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    tag: Mapped[str] = mapped_column(String(30), primary_key=True)
+    # => a junction table: its whole row is its identity
