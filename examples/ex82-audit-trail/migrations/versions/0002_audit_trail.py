@@ -15,7 +15,8 @@ branch_labels = None
 depends_on = None
 
 AUDIT_FUNCTION = """
-CREATE FUNCTION audit_row_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION audit_row_change() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
     INSERT INTO audit_log (table_name, operation, old_data, new_data)
     VALUES (
@@ -28,7 +29,21 @@ BEGIN
 END $$
 """  # => one function for every audited table: TG_TABLE_NAME and TG_OP say what happened
 # => to_jsonb(OLD)/to_jsonb(NEW): the whole row as JSON, whatever its columns are
-# => RETURN NULL is fine for AFTER triggers: the change itself is already done
+# => SECURITY DEFINER: runs as the function's owner, so the application role needs no
+# => privilege on audit_log at all (grant it SELECT at most); a fixed search_path goes with it
+
+GUARD_FUNCTION = """
+CREATE FUNCTION audit_log_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        NEW.changed_by := session_user;
+        NEW.changed_at := now();
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP;
+END $$
+"""  # => who and when are set here, whatever an INSERT supplies; UPDATE, DELETE, TRUNCATE fail
+# => session_user: the role that logged in (current_user would be the definer in the function)
 
 
 def upgrade() -> None:
@@ -40,21 +55,34 @@ def upgrade() -> None:
         sa.Column("operation", sa.String(6), nullable=False),  # => INSERT, UPDATE or DELETE
         sa.Column("old_data", postgresql.JSONB),  # => `old_data JSONB`: NULL for INSERT
         sa.Column("new_data", postgresql.JSONB),  # => `new_data JSONB`: NULL for DELETE
-        sa.Column("changed_by", sa.Text, nullable=False, server_default=sa.text("current_user")),
-        # => `changed_by TEXT DEFAULT current_user NOT NULL`: the database role, not spoofable
-        sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False,
-                  server_default=sa.text("now()")),
-        # => `changed_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL`
+        sa.Column("changed_by", sa.Text, nullable=False),  # => `changed_by TEXT NOT NULL`
+        sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+        # => `changed_at TIMESTAMP WITH TIME ZONE NOT NULL`: both filled by the guard trigger
+        sa.PrimaryKeyConstraint("id", name="pk_audit_log"),
     )
+    op.execute(GUARD_FUNCTION)  # => `CREATE FUNCTION audit_log_guard() RETURNS trigger`
+    op.execute(
+        "CREATE TRIGGER audit_log_stamp BEFORE INSERT ON audit_log "
+        "FOR EACH ROW EXECUTE FUNCTION audit_log_guard()"
+    )  # => `CREATE TRIGGER audit_log_stamp BEFORE INSERT ON audit_log`
+    op.execute(
+        "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log "
+        "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_guard()"
+    )  # => `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log`
+    # => applies to every role, the owner included; a superuser can still disable triggers
     op.execute(AUDIT_FUNCTION)  # => `CREATE FUNCTION audit_row_change() RETURNS trigger`
+    op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
+    # => products takes traffic: CREATE TRIGGER on it gives up after 5 s instead of queueing it
     op.execute(
         "CREATE TRIGGER products_audit AFTER INSERT OR UPDATE OR DELETE ON products "
         "FOR EACH ROW EXECUTE FUNCTION audit_row_change()"
     )  # => `CREATE TRIGGER products_audit AFTER INSERT OR UPDATE OR DELETE ON products`
-    # => AFTER: only changes that really happened (not ones a constraint rejected) are logged
+    # => AFTER: the trigger sees the row as finally stored (after every BEFORE trigger) and
+    # => cannot change it; if the statement fails later, its audit rows roll back with it
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER products_audit ON products")  # => `DROP TRIGGER products_audit ON products`
-    op.execute("DROP FUNCTION audit_row_change()")  # => `DROP FUNCTION audit_row_change()`
-    op.drop_table("audit_log")  # => `DROP TABLE audit_log`: the history is lost (back it up first)
+    op.execute("DROP TRIGGER products_audit ON products")  # => stop auditing products
+    op.execute("DROP FUNCTION audit_row_change()")
+    op.drop_table("audit_log")  # => drops the history and its triggers (back it up first)
+    op.execute("DROP FUNCTION audit_log_guard()")
