@@ -19,12 +19,18 @@ def upgrade() -> None:
         "products",
         "price",
         type_=sa.Numeric(10, 2),  # => the new type
-        existing_type=sa.String(20),  # => the old type: documents it, and autogenerate writes it
+        existing_type=sa.String(20),  # => the old type; see the note below
         postgresql_using="price::numeric(10,2)",  # => how PostgreSQL converts each existing value
         nullable=False,  # => a second change in the same call: a second ALTER
+        comment="unit price in EUR",  # => a third: the column's comment in the catalog
     )
     # => `ALTER TABLE products ALTER COLUMN price TYPE NUMERIC(10, 2) USING price::numeric(10,2)`
     # => `ALTER TABLE products ALTER COLUMN price SET NOT NULL`
+    # => `COMMENT ON COLUMN products.price IS 'unit price in EUR'`
+    # => existing_type: on PostgreSQL the statements above are the same without it; Alembic
+    # => uses it to drop constraints bound to the old type (the CHECK of a non-native Boolean
+    # => or Enum) before a type change, and MySQL, whose ALTER restates the whole column,
+    # => needs it for every change. Autogenerate always writes it.
     # => without USING, PostgreSQL refuses: varchar has no automatic cast to numeric
     op.alter_column("products", "name", existing_type=sa.String(100), nullable=False)
     # => `ALTER TABLE products ALTER COLUMN name SET NOT NULL`: fails if any row has a NULL name
@@ -53,7 +59,10 @@ def downgrade() -> None:
         type_=sa.String(20),
         existing_type=sa.Numeric(10, 2),
         nullable=True,
+        comment=None,  # => `COMMENT ON COLUMN products.price IS NULL`: removes the comment
+        existing_comment="unit price in EUR",
     )
     # => `ALTER TABLE products ALTER COLUMN price TYPE VARCHAR(20)`: no USING needed, numeric
     # => converts to text automatically; '3.5' comes back as '3.50'
     # => `ALTER TABLE products ALTER COLUMN price DROP NOT NULL`: Alembic emits the type first
+    # => a default is dropped the same way: server_default=None (Example 21)
