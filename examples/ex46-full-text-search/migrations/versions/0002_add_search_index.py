@@ -33,9 +33,9 @@ def upgrade() -> None:
         ),
     )
     # => `search TSVECTOR GENERATED ALWAYS AS (setweight(to_tsvector('english', title), 'A')`
-    # => existing rows are computed at once: the ALTER rewrites the table
+    # => existing rows are computed at once: the ALTER rewrites the table (shown in the session)
     op.create_index(
-        "ix_articles_search",
+        op.f("ix_articles_search"),
         "articles",
         ["search"],
         postgresql_using="gin",  # => GIN: an inverted index from each lexeme to its rows
@@ -44,5 +44,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_articles_search", table_name="articles")  # => `DROP INDEX ix_articles_search`
-    op.drop_column("articles", "search")  # => `ALTER TABLE articles DROP COLUMN search`
+    op.drop_index(op.f("ix_articles_search"), table_name="articles")  # => DROP INDEX ix_articles_search
+    op.drop_column("articles", "search")  # => ALTER TABLE articles DROP COLUMN search
