@@ -11,10 +11,11 @@ config = context.config  # => the parsed alembic.ini (the [alembic] section)
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)  # => applies the [loggers] sections of alembic.ini
 
-target_metadata = None  # => no models here; autogenerate is not used in this example
+target_metadata = None
+# => no models: `alembic revision --autogenerate` and `alembic check` refuse to run (exit 255)
 
 DATABASE_URL = os.environ["DATABASE_URL"]
-# => e.g. postgresql://you@localhost/abe_ex83; KeyError if unset (fail fast, never a default DB)
+# => e.g. postgresql://you@localhost/mydb; KeyError if unset (fail fast, never a default DB)
 # => SQLAlchemy 2.1 picks psycopg 3 for plain postgresql:// URLs
 
 
@@ -30,8 +31,14 @@ def run_migrations_online() -> None:
     engine = create_engine(DATABASE_URL, poolclass=pool.NullPool)
     # => NullPool: one short-lived connection, closed when the command ends
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata)
-        with context.begin_transaction():  # => BEGIN ... COMMIT: PostgreSQL DDL is transactional
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            transaction_per_migration=True,
+            # => one BEGIN ... COMMIT per revision: a failure in 0002 keeps 0001 committed and
+            # => recorded, and the autocommit block of 0002 commits nothing of another revision
+        )
+        with context.begin_transaction():
             context.run_migrations()  # => calls upgrade()/downgrade() of each pending revision
 
 
