@@ -1,4 +1,8 @@
-"""Multi-database environment (multidb template): one revision chain, several databases."""
+"""Multi-database environment, adapted from `alembic init -t multidb`: one chain, several databases.
+
+Adapted: the URLs come from environment variables instead of [main]/[audit] sections of
+alembic.ini, and USE_TWOPHASE from the environment instead of a constant.
+"""
 
 import logging
 import os
@@ -23,6 +27,10 @@ URLS = {name: os.environ[URL_VARIABLES[name]] for name in db_names}
 
 target_metadata = {}  # => per-database MetaData for autogenerate; not used in this example
 
+USE_TWOPHASE = os.environ.get("USE_TWOPHASE") == "1"
+# => the template's flag: two-phase commit makes the COMMITs atomic across databases, but
+# => PostgreSQL refuses PREPARE TRANSACTION unless max_prepared_transactions > 0 (default 0)
+
 
 def run_migrations_offline() -> None:
     """--sql mode: one script per database, written to <name>.sql."""
@@ -40,8 +48,10 @@ def run_migrations_online() -> None:
     connections = {
         name: create_engine(URLS[name], poolclass=pool.NullPool).connect() for name in db_names
     }
-    transactions = {name: conn.begin() for name, conn in connections.items()}
-    # => BEGIN on both databases before any DDL runs
+    transactions = {
+        name: conn.begin_twophase() if USE_TWOPHASE else conn.begin()
+        for name, conn in connections.items()
+    }  # => BEGIN on both databases before any DDL runs
     try:
         for name, conn in connections.items():
             logger.info("Migrating database %s", name)
@@ -54,10 +64,13 @@ def run_migrations_online() -> None:
             context.run_migrations(engine_name=name)
             # => calls upgrade(engine_name="main"), then upgrade(engine_name="audit")
             # => each database has its own alembic_version table
+        if USE_TWOPHASE:
+            for transaction in transactions.values():
+                transaction.prepare()  # => PREPARE TRANSACTION on each: both promise to commit
         for transaction in transactions.values():
             transaction.commit()  # => COMMIT main, then COMMIT audit
-        # => not atomic across databases: if the second COMMIT failed, the first stays;
-        # => use two-phase commit (conn.begin_twophase()) if that matters to you
+        # => without two-phase commit this is not atomic across databases: if the second
+        # => COMMIT failed, the first would stay
     except Exception:
         for transaction in transactions.values():
             transaction.rollback()  # => a failure in either database rolls back both
