@@ -35,11 +35,13 @@ GROUP BY c.id, c.name
 
 def upgrade() -> None:
     op.execute(CUSTOMER_TOTALS_V2)
-    # => `CREATE OR REPLACE VIEW customer_totals AS`: keeps grants and dependent objects
+    # => `CREATE OR REPLACE VIEW customer_totals AS`: keeps its grants and the objects that use it
 
 
 def downgrade() -> None:
     op.execute("DROP VIEW customer_totals")  # => `DROP VIEW customer_totals`
-    # => needed: OR REPLACE cannot remove the revenue_cents column
-    # => ("cannot drop columns from view")
+    # => needed: OR REPLACE cannot remove the revenue_cents column (the session shows it)
+    # => DROP also discards the view's privileges, and fails if another view reads this one
     op.execute(CUSTOMER_TOTALS_V1)  # => `CREATE VIEW customer_totals AS`: the 0001 version again
+    op.execute("GRANT SELECT ON customer_totals TO PUBLIC")
+    # => `GRANT SELECT ON customer_totals TO PUBLIC`: restored, or reports lose access after a rollback
