@@ -1,4 +1,4 @@
-"""Migration environment: Alembic runs this file for every command that touches the database."""
+"""Migration environment: the standard one (Example 3), with the two differences SQLite needs."""
 
 import os
 from logging.config import fileConfig
@@ -11,10 +11,11 @@ config = context.config  # => the parsed alembic.ini (the [alembic] section)
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)  # => applies the [loggers] sections of alembic.ini
 
-target_metadata = None  # => no models here; autogenerate is not used in this example
+target_metadata = None
+# => no models: `alembic revision --autogenerate` and `alembic check` refuse to run (exit 255)
 
 DATABASE_URL = os.environ["DATABASE_URL"]
-# => here sqlite:///app.db, set on the command line: a file app.db next to alembic.ini
+# => here sqlite:///app.db (a file next to alembic.ini), or a postgresql:// URL
 # => KeyError if unset (fail fast, never a default DB)
 
 
@@ -36,7 +37,10 @@ def run_migrations_online() -> None:
             render_as_batch=True,
             # => only matters for autogenerate: drafts batch_alter_table blocks, as SQLite needs
         )
-        with context.begin_transaction():  # => BEGIN ... COMMIT: PostgreSQL DDL is transactional
+        with context.begin_transaction():
+            # => on SQLite: Output: INFO  [alembic.runtime.migration] Will assume non-transactional DDL.
+            # => Alembic does not count on rolling DDL back here: a batch copy that fails halfway
+            # => can leave its _alembic_tmp_ table behind (the session shows it)
             context.run_migrations()  # => calls upgrade()/downgrade() of each pending revision
 
 

@@ -18,6 +18,8 @@ def upgrade() -> None:
     op.create_table(
         "users",
         sa.Column("id", sa.Integer, primary_key=True),  # => `id INTEGER NOT NULL`
+        # => not the book's BIGINT identity: in SQLite only an INTEGER PRIMARY KEY is the
+        # => auto-numbered rowid; on PostgreSQL the same column becomes `id SERIAL NOT NULL`
         sa.Column("email", sa.String(255), nullable=False),  # => `email VARCHAR(255) NOT NULL`
         sa.Column("nickname", sa.String(50)),  # => `nickname VARCHAR(50)`, nullable
     )

@@ -1,4 +1,4 @@
-"""tighten users: rename, NOT NULL, unique email
+"""tighten users: rename, NOT NULL, unique email (first draft, without the backfill)
 
 Revision ID: 0002
 Revises: 0001
@@ -15,13 +15,18 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute("UPDATE users SET nickname = 'anonymous' WHERE nickname IS NULL")
-    # => backfill first: the copy is an INSERT ... SELECT that passes NULLs through explicitly,
-    # => so a server_default would not help and NOT NULL would reject the row
+    # => no backfill: the copy's INSERT ... SELECT brings alan's NULL nickname along
     # => SQLite's ALTER TABLE can add, rename and drop columns, but cannot change a column's
     # => type or nullability, nor add a constraint. batch_alter_table works around that:
     # => it collects the changes, then rebuilds the table once at the end of the block.
-    with op.batch_alter_table("users") as batch_op:  # => recreate="auto": copy only if needed
+    with op.batch_alter_table("users") as batch_op:
+        # => recreate="auto": copy on SQLite, plain ALTER TABLE on PostgreSQL (shown below);
+        # => recreate="always" forces the copy everywhere
+        # => if other tables reference users and PRAGMA foreign_keys=ON, the copy's
+        # => DROP TABLE users deletes their references too (SQLite runs it as a DELETE first):
+        # => switch the pragma off around such a revision
+        # => to drop an unnamed constraint, pass naming_convention= to batch_alter_table: the
+        # => reflected copy has no name to drop otherwise
         batch_op.alter_column(
             "nickname",
             new_column_name="display_name",  # => rename
