@@ -10,17 +10,19 @@ from alembic import op
 
 revision: str = "0001"  # => this revision's id; stored in alembic_version after upgrade
 down_revision: str | None = None  # => no parent: the first revision of the chain
-branch_labels = None  # => no named branch
-depends_on = None  # => no cross-branch dependency
+branch_labels = None
+depends_on = None
 
 
 def upgrade() -> None:
     currencies = op.create_table(  # => returns the sa.Table it just created
         "currencies",
-        sa.Column("code", sa.String(3), primary_key=True),  # => `code VARCHAR(3) NOT NULL`
+        sa.Column("code", sa.String(3), nullable=False),  # => `code VARCHAR(3) NOT NULL`
         sa.Column("name", sa.String(50), nullable=False),  # => `name VARCHAR(50) NOT NULL`
         sa.Column("minor_units", sa.SmallInteger, nullable=False),
         # => `minor_units SMALLINT NOT NULL`: digits after the decimal point
+        sa.PrimaryKeyConstraint("code", name="pk_currencies"),
+        # => `CONSTRAINT pk_currencies PRIMARY KEY (code)`: a natural key, the ISO code
     )
     op.bulk_insert(  # => INSERTs the rows through the migration's connection and transaction
         currencies,  # => the Table returned above tells bulk_insert the column types

@@ -40,4 +40,5 @@ def downgrade() -> None:
         currencies.delete().where(currencies.c.code.in_([row["code"] for row in NEW_ROWS]))
     )
     # => `DELETE FROM currencies WHERE currencies.code IN ('JPY'::VARCHAR, 'KWD'::VARCHAR)`
-    # => rows added later by users are left alone
+    # => rows added later by users are left alone (see the session)
+    # => fails if another table's foreign key still points at JPY or KWD: delete those first
