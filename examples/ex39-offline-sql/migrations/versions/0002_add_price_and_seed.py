@@ -24,9 +24,11 @@ products = sa.table(
 def upgrade() -> None:
     op.add_column(
         "products",
-        sa.Column("price_cents", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("price_cents", sa.Integer, nullable=False, server_default=sa.text("0")),
+        # => sa.text("0") renders DEFAULT 0; the string "0" would render DEFAULT '0', a text
+        # => literal PostgreSQL casts to integer, and autogenerate would compare it as text
     )
-    # => Output: ALTER TABLE products ADD COLUMN price_cents INTEGER DEFAULT '0' NOT NULL;
+    # => Output: ALTER TABLE products ADD COLUMN price_cents INTEGER DEFAULT 0 NOT NULL;
     op.bulk_insert(products, [
         {"sku": "BK-001", "name": "Alembic Field Guide", "price_cents": 2900},
         {"sku": "MG-014", "name": "Coffee Mug", "price_cents": 1200},
@@ -38,4 +40,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute(products.delete().where(products.c.sku.in_(["BK-001", "MG-014"])))
-    op.drop_column("products", "price_cents")
+    # => offline too, the values are written in: `DELETE FROM products WHERE products.sku IN ('BK-001', 'MG-014')`
+    op.drop_column("products", "price_cents")  # => `ALTER TABLE products DROP COLUMN price_cents`
