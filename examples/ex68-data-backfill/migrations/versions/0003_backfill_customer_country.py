@@ -20,7 +20,7 @@ NEXT_BATCH = sa.text(
     " SELECT id FROM orders WHERE id > :after AND customer_country IS NULL"
     " ORDER BY id LIMIT :size) AS batch"
 )  # => keyset pagination: the id range of the next BATCH_SIZE rows still to fill
-# => uses the primary key index; never OFFSET, which rescans everything already done
+# => each batch starts after the previous batch's last id; never OFFSET, which rescans everything already done
 
 FILL_BATCH = sa.text(
     "UPDATE orders SET customer_country = customers.country FROM customers"

@@ -20,7 +20,7 @@ def upgrade() -> None:
         "projects",
         sa.Column("status", sa.String(20), server_default="active", nullable=False),
     )  # => `ALTER TABLE projects ADD COLUMN status VARCHAR(20) DEFAULT 'active' NOT NULL`
-    # => a constant default: existing rows read 'active', the table is not rewritten (PG 11+)
+    # => a constant default: existing rows read 'active'
 
 
 def downgrade() -> None:
