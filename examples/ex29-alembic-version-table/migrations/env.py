@@ -24,7 +24,7 @@ VERSION_OPTIONS = dict(
     version_table_schema="ops",  # => default None: the connection's search_path (public)
     version_table_pk=True,  # => the default: version_num is the primary key
     # => False creates the table without it (backwards compatibility only);
-    # => both options act only when Alembic creates the table
+    # => either value acts only when Alembic creates the table
 )
 # => the same options in both modes, so --sql scripts write to the same table
 
