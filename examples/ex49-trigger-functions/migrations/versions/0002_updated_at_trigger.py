@@ -16,13 +16,17 @@ SET_UPDATED_AT = """
 CREATE OR REPLACE FUNCTION set_updated_at() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.updated_at := now();  -- => overwrite whatever the UPDATE statement set
-    RETURN NEW;               -- => a BEFORE trigger returns the row to store
+    NEW.updated_at := now();
+    RETURN NEW;
 END;
 $$
 """
 # => a trigger function: takes no arguments, RETURNS trigger, reads the row as NEW
-# => $$ ... $$ is dollar quoting, so the body needs no escaped quotes
+# => NEW.updated_at := now(): overwrites whatever the UPDATE statement set
+# => RETURN NEW: a BEFORE trigger returns the row to store
+# => $$ ... $$ is dollar quoting; everything inside, comments too, is stored in pg_proc,
+# => which is why the notes are out here
+# => a shared utility: any table's trigger may use it, and this revision owns it
 
 
 def upgrade() -> None:
@@ -41,4 +45,4 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER documents_set_updated_at ON documents")
     # => `DROP TRIGGER documents_set_updated_at ON documents`: triggers belong to a table
     op.execute("DROP FUNCTION set_updated_at()")
-    # => `DROP FUNCTION set_updated_at()`: only after the trigger, which depends on it
+    # => `DROP FUNCTION set_updated_at()`: after the trigger; fails while any other trigger uses it
