@@ -4,8 +4,9 @@
     that never reaches the generated file.
 </%doc>\
 <%
-    ## => -x key=value options arrive as strings in config.cmd_opts.x (a list, or None)
-    extra = dict(arg.split("=", 1) for arg in (config.cmd_opts.x or []))
+    ## => -x key=value options arrive as strings in config.cmd_opts.x (a list, or None);
+    ## => config.cmd_opts itself is None when command.revision() is called from Python
+    extra = dict(arg.split("=", 1) for arg in ((config.cmd_opts and config.cmd_opts.x) or []))
     ticket = extra.get("ticket", "NO-TICKET")
     ## => "NO-TICKET" when the author forgot -x ticket=...
 %>\
@@ -20,6 +21,9 @@ Ticket: ${ticket}
 
 from alembic import op
 import sqlalchemy as sa
+% if not downgrades:
+from alembic.util import CommandError
+% endif
 ${imports if imports else ""}
 ## => imports: extra imports autogenerate needs (empty for a manual revision)
 
@@ -40,7 +44,8 @@ def downgrade() -> None:
 % if downgrades:
     ${downgrades}
 % else:
-    raise NotImplementedError("${up_revision}: write downgrade() or mark it irreversible")
+    raise CommandError("${up_revision}: downgrade() not written yet")
 % endif
-## => a control block: a manual revision gets a downgrade() that refuses to run
-## => until its author replaces the raise with real code
+## => a control block: a manual revision gets a downgrade() that refuses to run until its
+## => author replaces the raise; CommandError makes Alembic print FAILED: and exit 255
+## => instead of a traceback
