@@ -1,4 +1,4 @@
-"""archive_orders(cutoff) stored procedure
+"""archive_orders(cutoff, batch_size) stored procedure
 
 Revision ID: 0002
 Revises: 0001
@@ -13,30 +13,39 @@ branch_labels = None
 depends_on = None
 
 ARCHIVE_ORDERS = """
-CREATE OR REPLACE PROCEDURE archive_orders(cutoff date)
+CREATE OR REPLACE PROCEDURE archive_orders(cutoff date, batch_size integer DEFAULT 1000)
 LANGUAGE plpgsql AS $$
 DECLARE
     moved integer;
 BEGIN
-    WITH gone AS (
-        DELETE FROM orders WHERE placed_on < cutoff RETURNING *
-    )
-    INSERT INTO orders_archive SELECT * FROM gone;  -- => move rows in one statement
-    GET DIAGNOSTICS moved = ROW_COUNT;              -- => rows inserted by that statement
-    RAISE NOTICE USING MESSAGE = 'archived ' || moved || ' orders placed before ' || cutoff;
-    -- => a message for the caller (psql prints it as NOTICE:)
+    LOOP
+        WITH batch AS (
+            SELECT id FROM orders WHERE placed_on < cutoff ORDER BY id LIMIT batch_size
+        ), gone AS (
+            DELETE FROM orders o USING batch WHERE o.id = batch.id RETURNING o.*
+        )
+        INSERT INTO orders_archive SELECT * FROM gone;
+        GET DIAGNOSTICS moved = ROW_COUNT;
+        EXIT WHEN moved = 0;
+        RAISE NOTICE 'archived % orders', moved;
+        COMMIT;
+    END LOOP;
 END;
 $$
 """
-# => a PROCEDURE (PostgreSQL 11+): no return value, invoked with CALL, and (unlike a
-# => function) allowed to COMMIT inside when it is not called within a transaction block
+# => a PROCEDURE (PostgreSQL 11+): invoked with CALL, and, unlike a function, allowed to COMMIT
+# => the loop moves batch_size rows (DELETE ... RETURNING feeds the INSERT), reports them,
+# => and COMMITs: each batch's locks and row versions are released before the next
+# => EXIT WHEN moved = 0: the loop ends at the first empty batch
+# => notes live out here: the text between the $$ is stored as the procedure's source
 
 
 def upgrade() -> None:
     op.execute(ARCHIVE_ORDERS)
-    # => `CREATE OR REPLACE PROCEDURE archive_orders(cutoff date)`
+    # => `CREATE OR REPLACE PROCEDURE archive_orders(cutoff date, batch_size integer DEFAULT 1000)`
+    # => creating it is fine in a migration; CALLing it there is not (its COMMIT would fail)
 
 
 def downgrade() -> None:
-    op.execute("DROP PROCEDURE archive_orders(date)")
-    # => `DROP PROCEDURE archive_orders(date)`: the argument types name the exact overload
+    op.execute("DROP PROCEDURE archive_orders(date, integer)")
+    # => `DROP PROCEDURE archive_orders(date, integer)`: the argument types name the exact overload
