@@ -30,7 +30,8 @@ def upgrade() -> None:
     op.add_column("users", sa.Column("last_name", sa.String(100)))
     # => `ALTER TABLE users ADD COLUMN last_name VARCHAR(100)`
 
-    # 2. data: op.execute() runs any SQL in the migration's transaction; a plain string is fine
+    # 2. data: op.execute() runs any SQL in the migration's transaction; a plain string is
+    #    wrapped in sa.text(), where `:name` is a bind parameter (write `\:` for a literal colon)
     op.execute(
         """
         UPDATE users
@@ -40,12 +41,15 @@ def upgrade() -> None:
     )
     # => one set-based UPDATE for all rows: everything up to the first space is the first name,
     # => the rest (possibly empty, then NULL) the last name
+    # => one statement holds every row it changes until COMMIT; for tables too large for that,
+    # => batch it (Example 52)
 
     # 3. schema again: tighten and drop, now that every row has a first name
     op.alter_column("users", "first_name", nullable=False, existing_type=sa.String(100))
-    # => `ALTER TABLE users ALTER COLUMN first_name SET NOT NULL`; fails if the UPDATE missed a row
+    # => `ALTER TABLE users ALTER COLUMN first_name SET NOT NULL`: checked against every row,
+    # => each of which the UPDATE gave a first name
     op.drop_column("users", "full_name")  # => `ALTER TABLE users DROP COLUMN full_name`
-    # => all of it in one transaction: a failure anywhere leaves full_name untouched
+    # => all of it between one BEGIN and one COMMIT (see the captured SQL)
 
 
 def downgrade() -> None:
@@ -57,7 +61,7 @@ def downgrade() -> None:
         )
     )
     # => op.execute() also takes SQLAlchemy constructs; concat_ws skips a NULL last name
-    # => the separator travels as a bound parameter; captured with it merged in:
+    # => the separator ' ' is a bound parameter, which psycopg sends typed as VARCHAR:
     # => `UPDATE users SET full_name=concat_ws(' '::VARCHAR, users.first_name, users.last_name)`
     op.alter_column("users", "full_name", nullable=False, existing_type=sa.String(200))
     op.drop_column("users", "last_name")
