@@ -5,7 +5,6 @@ Revises: 0001
 Create Date: 2026-11-24 09:10:00
 """
 
-import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002"
