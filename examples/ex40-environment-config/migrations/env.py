@@ -60,7 +60,7 @@ def run_migrations_online() -> None:
     # => NullPool: one short-lived connection, closed when the command ends
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata)
-        with context.begin_transaction():  # => BEGIN ... COMMIT: PostgreSQL DDL is transactional
+        with context.begin_transaction():  # => one BEGIN ... COMMIT around all pending revisions
             context.execute(f"SET LOCAL lock_timeout = '{settings['lock_timeout']}'")
             # => `SET LOCAL lock_timeout = '10s'` under staging; LOCAL: until COMMIT only
             context.run_migrations()  # => calls upgrade()/downgrade() of each pending revision

@@ -20,8 +20,10 @@ DEMO = ["alice@example.test", "bob@example.test"]
 def upgrade() -> None:
     if not context.config.attributes.get("seed_demo_data", False):
         return  # => staging and production: the revision is recorded but inserts nothing
+        # => and it stays recorded: turning the flag on later does not run it again
     op.bulk_insert(users, [{"email": email} for email in DEMO])
     # => development only: `INSERT INTO users (email) VALUES ('alice@example.test'::VARCHAR)`
+    # => (psycopg sends the value typed as VARCHAR)
 
 
 def downgrade() -> None:
