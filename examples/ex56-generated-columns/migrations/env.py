@@ -6,15 +6,18 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import create_engine, pool
 
+from models import Base  # => models.py, importable because alembic.ini sets prepend_sys_path = .
+
 config = context.config  # => the parsed alembic.ini (the [alembic] section)
 
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)  # => applies the [loggers] sections of alembic.ini
 
-target_metadata = None  # => no models here; autogenerate is not used in this example
+target_metadata = Base.metadata
+# => what `alembic revision --autogenerate` and `alembic check` compare the database with
 
 DATABASE_URL = os.environ["DATABASE_URL"]
-# => e.g. postgresql://you@localhost/abe_demo; KeyError if unset (fail fast, never a default DB)
+# => e.g. postgresql://you@localhost/mydb; KeyError if unset (fail fast, never a default DB)
 # => SQLAlchemy 2.1 picks psycopg 3 for plain postgresql:// URLs
 
 
@@ -31,7 +34,7 @@ def run_migrations_online() -> None:
     # => NullPool: one short-lived connection, closed when the command ends
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata)
-        with context.begin_transaction():  # => BEGIN ... COMMIT: PostgreSQL DDL is transactional
+        with context.begin_transaction():  # => one BEGIN ... COMMIT around all pending revisions
             context.run_migrations()  # => calls upgrade()/downgrade() of each pending revision
 
 

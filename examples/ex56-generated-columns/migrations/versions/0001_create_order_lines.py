@@ -33,8 +33,9 @@ def upgrade() -> None:
             # => without it, SQLAlchemy 2.1 emits no keyword and PostgreSQL 18 makes the column
             # => VIRTUAL (computed on read); on PostgreSQL 15-17 it warns and emits STORED
         ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_order_lines")),
     )
 
 
 def downgrade() -> None:
-    op.drop_table("order_lines")  # => `DROP TABLE order_lines`
+    op.drop_table("order_lines")  # => DROP TABLE order_lines
