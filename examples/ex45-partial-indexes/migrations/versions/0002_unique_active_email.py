@@ -24,6 +24,9 @@ def upgrade() -> None:
         # => the predicate: only active rows are indexed, deleted ones are ignored
     )
     # => `CREATE UNIQUE INDEX uq_users_email_active ON users (email) WHERE deleted_at IS NULL`
+    # => a plain CREATE INDEX, as the table is new; on a populated, live table first look for
+    # => active duplicates (a unique index cannot be built over them), then build it CONCURRENTLY (Example 67)
+    # => an index, not a constraint: no foreign key can reference it
 
 
 def downgrade() -> None:
