@@ -11,10 +11,11 @@ config = context.config  # => the parsed alembic.ini (the [alembic] section)
 if config.config_file_name is not None:
     fileConfig(config.config_file_name)  # => applies the [loggers] sections of alembic.ini
 
-target_metadata = None  # => no models here; autogenerate is not used in this example
+target_metadata = None
+# => no models: `alembic revision --autogenerate` and `alembic check` refuse to run (exit 255)
 
 DATABASE_URL = os.environ["DATABASE_URL"]
-# => e.g. postgresql://you@localhost/abe_demo; KeyError if unset (fail fast, never a default DB)
+# => e.g. postgresql://you@localhost/mydb; KeyError if unset (fail fast, never a default DB)
 # => SQLAlchemy 2.1 picks psycopg 3 for plain postgresql:// URLs
 
 
@@ -31,7 +32,7 @@ def run_migrations_online() -> None:
     # => NullPool: one short-lived connection, closed when the command ends
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata)
-        with context.begin_transaction():  # => BEGIN ... COMMIT: PostgreSQL DDL is transactional
+        with context.begin_transaction():  # => one BEGIN ... COMMIT around all pending revisions
             context.run_migrations()  # => calls upgrade()/downgrade() of each pending revision
 
 

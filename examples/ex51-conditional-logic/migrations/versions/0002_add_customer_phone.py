@@ -1,4 +1,4 @@
-"""add customers.phone unless it is already there
+"""customers.phone VARCHAR(30), whatever a hotfix left behind
 
 Revision ID: 0002
 Revises: 0001
@@ -15,29 +15,36 @@ down_revision: str | None = "0001"  # => runs after 0001
 branch_labels = None
 depends_on = None
 
+PHONE_LENGTH = 30  # => what this revision promises: phone VARCHAR(30)
 log = logging.getLogger("alembic.conditional")
 # => a child of the "alembic" logger, so alembic.ini's INFO level and console handler apply
 
 
 def upgrade() -> None:
     bind = op.get_bind()  # => the live Connection that env.py opened (online mode only)
-    # => in --sql (offline) mode there is no database to ask: inspect() would fail there
     inspector = sa.inspect(bind)  # => reads the live catalog through this same transaction
-    columns = {c["name"] for c in inspector.get_columns("customers")}
-    # => e.g. {"id", "name"} on a clean database, {"id", "name", "phone"} after the hotfix
+    phone = {c["name"]: c for c in inspector.get_columns("customers")}.get("phone")
+    # => None on a clean database; the reflected column after a hotfix
 
-    if "phone" in columns:  # => decision 1, made in Python from what the catalog says
-        log.info("customers.phone already exists: skipping ADD COLUMN")
-        # => Output: INFO  [alembic.conditional] customers.phone already exists: skipping ADD COLUMN
-    else:
+    if phone is None:
         log.info("customers.phone is missing: adding it")
         # => Output: INFO  [alembic.conditional] customers.phone is missing: adding it
-        op.add_column("customers", sa.Column("phone", sa.String(30)))
+        op.add_column("customers", sa.Column("phone", sa.String(PHONE_LENGTH)))
         # => `ALTER TABLE customers ADD COLUMN phone VARCHAR(30)`
+        # => (were presence the only question, add_column(..., if_not_exists=True) would do)
+    elif getattr(phone["type"], "length", None) != PHONE_LENGTH:
+        # => the decision the server cannot make: the column exists, but is it the right one?
+        log.info("customers.phone is %s (a hotfix?): widening it to VARCHAR(%d)",
+                 phone["type"], PHONE_LENGTH)
+        # => Output: INFO  [alembic.conditional] customers.phone is VARCHAR(20) (a hotfix?): widening it to VARCHAR(30)
+        op.alter_column("customers", "phone", type_=sa.String(PHONE_LENGTH),
+                        existing_type=phone["type"])
+        # => `ALTER TABLE customers ALTER COLUMN phone TYPE VARCHAR(30)`
+    else:
+        log.info("customers.phone is already VARCHAR(%d): nothing to do", PHONE_LENGTH)
 
     op.create_index("ix_customers_phone", "customers", ["phone"], if_not_exists=True)
-    # => decision 2, left to the server: `CREATE INDEX IF NOT EXISTS ix_customers_phone`
-    # => PostgreSQL skips it with a NOTICE when the index exists; no Python branch needed
+    # => `CREATE INDEX IF NOT EXISTS ix_customers_phone`: presence alone, so the server decides
     # => then Alembic moves the version row: `UPDATE alembic_version SET version_num='0002'`
 
 
