@@ -4,7 +4,8 @@ from alembic.operations import MigrateOperation, Operations
 
 
 @Operations.register_operation("create_view")
-# => registers op.create_view(...); the name must not clash with a built-in op
+# => registers op.create_view(...); a name that clashes with a built-in op (add_column,
+# => execute, ...) silently replaces it, so pick project-specific names
 class CreateViewOp(MigrateOperation):
     """A view defined by a SELECT statement."""
 
