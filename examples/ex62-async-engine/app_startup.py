@@ -21,7 +21,8 @@ async def start() -> None:
     engine = create_async_engine(ASYNC_URL)  # => the application's own engine
     async with engine.begin() as connection:  # => one transaction, committed at the end
         await connection.run_sync(run_upgrade, Config("alembic.ini"))
-        # => Alembic runs on the application's connection, in a worker the loop waits for
+        # => Alembic runs on the application's connection, in a greenlet on the loop's own
+        # => thread: each database call inside it awaits the async driver (no worker thread)
     await engine.dispose()
 
 
