@@ -33,7 +33,7 @@ def upgrade() -> None:
         sa.Column("title", sa.String(200), nullable=False),
         sa.Column("author_id", sa.BigInteger, nullable=False),
         sa.Column("published_year", sa.SmallInteger),  # => `published_year SMALLINT`
-        # => same column order as the old chain produced: the dumps below must match exactly
+        # => same column order as the old chain produced: the catalog diff compares it
         sa.PrimaryKeyConstraint("id", name="pk_books"),
         sa.ForeignKeyConstraint(["author_id"], ["authors.id"], name="fk_books_author_id_authors"),
         # => the same constraint names as the old chain: later revisions may drop them by name
