@@ -38,7 +38,8 @@ def upgrade() -> None:
     with op.get_context().autocommit_block():
         # => no transaction around the backfill: nothing else is in this revision to commit early
         op.execute(BACKFILL)  # => `EXIT WHEN batch_end IS NULL;`
-        # => rerun after a crash: "country_code IS NULL" skips the rows already filled
+        # => "country_code IS NULL": rows the new code already wrote keep their value (new-app
+        # => stays 'DE' below); Example 66 shows a backfill like this killed and run again
 
 
 def downgrade() -> None:
