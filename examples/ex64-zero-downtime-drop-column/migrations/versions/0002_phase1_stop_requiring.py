@@ -25,4 +25,6 @@ def downgrade() -> None:
     op.execute("SET LOCAL lock_timeout = '5s'")
     op.execute("UPDATE products SET legacy_code = '' WHERE legacy_code IS NULL")
     # => rows written by new code have NULL; give them a value or SET NOT NULL fails
+    # => a rollback for a small table: on a large one this UPDATE and the SET NOT NULL scan
+    # => share one transaction under the ALTER's lock; go back in phases as Example 63 goes forward
     op.alter_column("products", "legacy_code", existing_type=sa.String(20), nullable=False)
