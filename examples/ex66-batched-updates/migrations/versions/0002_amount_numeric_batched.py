@@ -20,8 +20,8 @@ log = logging.getLogger("alembic.batches")  # => printed through alembic.ini's I
 
 NEXT_KEY = sa.text(
     "SELECT max(id) FROM (SELECT id FROM orders WHERE id > :after ORDER BY id LIMIT :n) AS batch"
-)  # => keyset: the last id of the next BATCH_SIZE rows, read from the primary key index,
-# => starting right after the previous batch (no rescan of the rows already done, no OFFSET)
+)  # => keyset: the last id of the next BATCH_SIZE rows, counted from right after the
+# => previous batch's last id (no OFFSET, so the rows already done are not counted again)
 FILL = sa.text(
     "UPDATE orders SET amount = amount_cents / 100.0 "
     "WHERE id > :after AND id <= :last AND amount IS NULL"
