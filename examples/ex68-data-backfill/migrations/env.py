@@ -41,8 +41,9 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             transaction_per_migration=True,
             # => one BEGIN ... COMMIT per revision, each with its own version-row update, as
-            # => Alembic's autocommit_block() docs recommend: the block commits everything before
-            # => it, so a crash must never leave earlier revisions done but unrecorded
+            # => Alembic's autocommit_block() docs recommend: the block commits whatever ran before
+            # => it, so in one run-wide transaction a later revision's failure would roll back the
+            # => version row of a revision whose work the block had already committed
         )
         with context.begin_transaction():  # => with the option above: no outer transaction
             context.run_migrations()  # => calls upgrade()/downgrade() of each pending revision
