@@ -30,6 +30,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # => PostgreSQL has no ALTER TYPE ... DROP VALUE: the type must be rebuilt without it
+    op.execute("SET LOCAL lock_timeout = '5s'")
+    # => the book's lock discipline (Examples 63-68): the type change below rewrites orders
     op.execute("UPDATE orders SET status = 'pending' WHERE status = 'cancelled'")
     # => a data decision: rows using the value must be mapped to a surviving one first
     op.execute("ALTER TYPE order_status RENAME TO order_status_old")
