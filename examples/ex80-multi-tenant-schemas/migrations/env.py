@@ -52,7 +52,8 @@ def run_migrations_online() -> None:
             connection.execute(text(statement))
         connection.commit()  # => keep the setting; Alembic starts its own transaction next
         connection.dialect.default_schema_name = TENANT
-        # => tells SQLAlchemy (and autogenerate) that acme is the default schema
+        # => tells SQLAlchemy that acme is the default schema: with models, autogenerate then
+        # => writes no schema= (Alembic's multi-tenancy cookbook recipe); unused without them
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
