@@ -28,7 +28,7 @@ def upgrade() -> None:
     # => the key travels to the server inside each statement: keep statement logging off
     rows = int(os.environ.get("ENCRYPT_BATCH_ROWS", "5000"))  # => rows per batch
     with op.get_context().autocommit_block():
-        # => each UPDATE commits on its own: row locks on one batch, never a table-wide lock
+        # => each UPDATE commits on its own and holds the row locks of one batch only
         while True:
             done = op.get_bind().execute(ENCRYPT_ONE_BATCH, {"key": key, "rows": rows}).rowcount
             print(f"encrypted {done} rows")  # => Output: encrypted 0 rows
