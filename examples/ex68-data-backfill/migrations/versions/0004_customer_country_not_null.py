@@ -30,6 +30,7 @@ def upgrade() -> None:
 
     with op.get_context().autocommit_block():  # => commits the check, then runs on its own
         op.execute("SET lock_timeout = '5s'")  # => plain SET: there is no transaction for LOCAL
+        # => a session setting: it stays on this connection for the rest of the command
         op.execute(f"ALTER TABLE orders VALIDATE CONSTRAINT {CHECK}")
         # => `ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_customer_country_not_null`
         # => the one full scan, in a transaction of its own; a rerun validates again, harmlessly
