@@ -69,7 +69,8 @@ def upgrade() -> None:
         "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log "
         "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_guard()"
     )  # => `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log`
-    # => applies to every role, the owner included; a superuser can still disable triggers
+    # => stops every role's UPDATE, DELETE and TRUNCATE, the owner's too; but the owner (and a
+    # => superuser) can disable or drop the trigger: the application must not own audit_log
     op.execute(AUDIT_FUNCTION)  # => `CREATE FUNCTION audit_row_change() RETURNS trigger`
     op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
     # => products takes traffic: CREATE TRIGGER on it gives up after 5 s instead of queueing it
