@@ -30,7 +30,8 @@ def downgrade() -> None:
     op.add_column(
         "projects",
         sa.Column("status", sa.String(20), server_default="active", nullable=False),
-    )  # => the column of 0002, exactly; every row reads 'active' for a moment
+    )  # => the column of 0002, exactly; every row reads 'active' until the UPDATE below,
+    # => in this same transaction, so no other session ever sees that
     op.execute("UPDATE projects SET status = 'archived' WHERE archived")
     # => `UPDATE projects SET status = 'archived' WHERE archived`: the data goes back too
     op.drop_column("projects", "archived")

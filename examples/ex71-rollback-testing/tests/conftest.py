@@ -21,7 +21,7 @@ def alembic_cfg() -> Config:
 def engine() -> Iterator[Engine]:
     engine = create_engine(os.environ["DATABASE_URL"])  # => the test database, never production
     yield engine
-    engine.dispose()  # => close pooled connections before the next test's DROP TABLE
+    engine.dispose()  # => close its pooled connections: each test gets a fresh engine
 
 
 @pytest.fixture(autouse=True)
