@@ -35,7 +35,10 @@ $$
 """
 # => a PROCEDURE (PostgreSQL 11+): invoked with CALL, and, unlike a function, allowed to COMMIT
 # => the loop moves batch_size rows (DELETE ... RETURNING feeds the INSERT), reports them,
-# => and COMMITs: each batch's locks and row versions are released before the next
+# => and COMMITs: each batch's row locks are released, and VACUUM may reclaim its deleted rows,
+# => before the next batch starts
+# => each batch searches orders again from the start; on a large table give that search an
+# => index, e.g. on (placed_on, id), or carry a keyset as Example 52 does
 # => EXIT WHEN moved = 0: the loop ends at the first empty batch
 # => notes live out here: the text between the $$ is stored as the procedure's source
 
