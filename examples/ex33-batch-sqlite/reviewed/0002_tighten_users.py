@@ -25,8 +25,9 @@ def upgrade() -> None:
         # => recreate="auto": copy on SQLite, plain ALTER TABLE on PostgreSQL (shown below);
         # => recreate="always" forces the copy everywhere
         # => if other tables reference users and PRAGMA foreign_keys=ON, the copy's
-        # => DROP TABLE users deletes their references too (SQLite runs it as a DELETE first):
-        # => switch the pragma off around such a revision
+        # => DROP TABLE users runs an implicit DELETE FROM users first: it fails on a plain
+        # => foreign key, and deletes the referencing rows where it is ON DELETE CASCADE;
+        # => switch the pragma off for such a revision (it is a no-op inside a transaction)
         # => to drop an unnamed constraint, pass naming_convention= to batch_alter_table: the
         # => reflected copy has no name to drop otherwise
         batch_op.alter_column(
