@@ -52,4 +52,5 @@ class Article(Base):
         DateTime(timezone=True), server_default=func.now()
     )
     # => `created_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL`
-    # => server_default lives in the DDL, so autogenerate sees it; default= (Python-side) would not
+    # => server_default is part of the DDL, so the generated create_table carries it;
+    # => default= (a Python-side value) would never reach the database

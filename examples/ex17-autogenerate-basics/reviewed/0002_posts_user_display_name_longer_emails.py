@@ -38,9 +38,11 @@ def upgrade() -> None:
     op.alter_column(  # => kept from the draft: the type change
         "users",
         "email",
-        existing_type=sa.VARCHAR(length=255),  # => what the column is now (used by downgrade too)
+        existing_type=sa.VARCHAR(length=255),  # => what the column is now (why: Example 18)
         type_=sa.String(length=320),
-        existing_nullable=False,  # => restated so the column stays NOT NULL
+        existing_nullable=False,
+        # => PostgreSQL's ALTER ... TYPE keeps NOT NULL without it; MySQL, whose ALTER restates
+        # => the whole column, would make the column nullable if it were left out
     )
     # => `ALTER TABLE users ALTER COLUMN email TYPE VARCHAR(320)`
     op.create_index(op.f("ix_users_email"), "users", ["email"], unique=False)
