@@ -32,7 +32,9 @@ def upgrade() -> None:
         op.add_column("customers", sa.Column("phone", sa.String(PHONE_LENGTH)))
         # => `ALTER TABLE customers ADD COLUMN phone VARCHAR(30)`
         # => (were presence the only question, add_column(..., if_not_exists=True) would do)
-    elif getattr(phone["type"], "length", None) != PHONE_LENGTH:
+    elif isinstance(phone["type"], sa.VARCHAR) and phone["type"].length == PHONE_LENGTH:
+        log.info("customers.phone is already VARCHAR(%d): nothing to do", PHONE_LENGTH)
+    elif isinstance(phone["type"], sa.VARCHAR) and 0 < (phone["type"].length or 0) < PHONE_LENGTH:
         # => the decision the server cannot make: the column exists, but is it the right one?
         log.info("customers.phone is %s (a hotfix?): widening it to VARCHAR(%d)",
                  phone["type"], PHONE_LENGTH)
@@ -41,7 +43,10 @@ def upgrade() -> None:
                         existing_type=phone["type"])
         # => `ALTER TABLE customers ALTER COLUMN phone TYPE VARCHAR(30)`
     else:
-        log.info("customers.phone is already VARCHAR(%d): nothing to do", PHONE_LENGTH)
+        raise RuntimeError(f"customers.phone is {phone['type']}, not VARCHAR({PHONE_LENGTH}) "
+                           "or shorter: decide by hand")
+        # => a longer VARCHAR, TEXT, another type: shortening or converting is not a guess to
+        # => automate; the exception stops the deploy and the transaction rolls back
 
     op.create_index("ix_customers_phone", "customers", ["phone"], if_not_exists=True)
     # => `CREATE INDEX IF NOT EXISTS ix_customers_phone`: presence alone, so the server decides
