@@ -26,7 +26,8 @@ VERSION_OPTIONS = dict(
     # => False creates the table without it (backwards compatibility only);
     # => either value acts only when Alembic creates the table
 )
-# => the same options in both modes, so --sql scripts write to the same table
+# => the same options in both modes, so --sql scripts write to the same table; offline mode
+# => does not run the CREATE SCHEMA below, so the schema must exist where such a script runs
 
 
 def run_migrations_offline() -> None:
