@@ -27,8 +27,9 @@ def upgrade() -> None:
             postgresql.JSONB,  # => parsed binary form: @>, ?, GIN indexes (Example 57)
             nullable=False,
             server_default=sa.text("'{}'::jsonb"),
-            # => the book's spelling: the exact text PostgreSQL stores and reflects for the
-            # => default, so autogenerate's default comparison sees no difference
+            # => the book's spelling: the exact text PostgreSQL stores and reflects, so with
+            # => compare_server_default the two strings are equal and no query is needed; a plain
+            # => "{}" is compared on the server (SELECT '{}'::jsonb = '{}'), also equal
         ),
         # => `payload JSONB DEFAULT '{}'::jsonb NOT NULL`
         sa.PrimaryKeyConstraint("id", name="pk_events"),  # => `CONSTRAINT pk_events PRIMARY KEY (id)`
