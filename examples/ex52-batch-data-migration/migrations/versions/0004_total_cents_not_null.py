@@ -25,11 +25,13 @@ def upgrade() -> None:
     ).rowcount
     # => `UPDATE orders SET total_cents = (total * 100)::bigint WHERE total_cents IS NULL`
     # => rows written before 0003 by code that did not set total_cents yet: a handful, since
-    # => backfill.py converted the rest and the check stops new NULLs
+    # => backfill.py converted the rest and the check stops new NULLs; finding them still reads
+    # => the whole table (no index covers total_cents IS NULL), under ROW EXCLUSIVE like any UPDATE
     log.info("converted %d remaining rows", done)
     # => Output: INFO  [alembic.runtime.migration] converted 1 remaining rows
     op.execute("ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total_cents_not_null")
-    # => `ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total_cents_not_null`: the one full scan
+    # => `ALTER TABLE orders VALIDATE CONSTRAINT ck_orders_total_cents_not_null`: a full scan under
+    # => SHARE UPDATE EXCLUSIVE, which lets reads and writes go on (measured in the session)
     op.alter_column("orders", "total_cents", nullable=False)
     # => `ALTER TABLE orders ALTER COLUMN total_cents SET NOT NULL`: PostgreSQL 12+ sees the
     # => validated check and skips its own scan
