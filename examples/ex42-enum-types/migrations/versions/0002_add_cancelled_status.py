@@ -21,8 +21,9 @@ def upgrade() -> None:
         # => (transaction_per_migration=True in env.py gives each revision its own transaction)
         op.execute("ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'cancelled' AFTER 'pending'")
         # => `ALTER TYPE order_status ADD VALUE IF NOT EXISTS 'cancelled' AFTER 'pending'`
-        # => committed at once, so the new value is usable below; IF NOT EXISTS makes a
-        # => retry safe, because a later failure in this revision cannot roll this back
+        # => committed at once, so the new value is usable below; a later failure in this
+        # => revision cannot roll it back, so a retry finds the value already there: IF NOT
+        # => EXISTS turns the error (enum label "cancelled" already exists) into a NOTICE
     op.execute("UPDATE orders SET status = 'cancelled' WHERE id = 1")
     # => `UPDATE orders SET status = 'cancelled' WHERE id = 1`: uses the new value in the
     # => same revision; without the autocommit block PostgreSQL rejects it (unsafe use of new value)
