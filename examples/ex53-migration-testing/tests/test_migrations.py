@@ -20,7 +20,7 @@ def test_stairway(alembic_cfg: Config) -> None:
     script = ScriptDirectory.from_config(alembic_cfg)  # => the versions/ folder, parsed
     for revision in reversed(list(script.walk_revisions("base", "heads"))):  # => oldest first
         command.upgrade(alembic_cfg, revision.revision)  # => one step up
-        command.downgrade(alembic_cfg, "-1")  # => one step down (also right after a merge)
+        command.downgrade(alembic_cfg, "-1")  # => one step down, to whatever its parent is
         command.upgrade(alembic_cfg, revision.revision)  # => up again: fails if down left debris
 
 
