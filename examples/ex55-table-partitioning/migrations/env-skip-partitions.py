@@ -50,7 +50,7 @@ def run_migrations_online() -> None:
             connection=connection,
             target_metadata=target_metadata,
             include_name=include_name,
-            # => the one change from the book's standard env-with-models.py
+            # => with the probe above, the change from the book's standard env-with-models.py
         )
         with context.begin_transaction():  # => one BEGIN ... COMMIT around all pending revisions
             context.run_migrations()  # => calls upgrade()/downgrade() of each pending revision
