@@ -23,6 +23,7 @@ def upgrade() -> None:
         # => `email VARCHAR(255) NOT NULL`
         sa.Column("display_name", sa.String(100), comment="shown in the UI; may be empty"),
         # => `display_name VARCHAR(100)`: columns are nullable unless told otherwise
+        # => comment= becomes `COMMENT ON COLUMN users.display_name IS 'shown in the UI; may be empty'`
         sa.Column(
             "created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
         ),
