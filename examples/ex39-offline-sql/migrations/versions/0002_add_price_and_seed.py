@@ -25,8 +25,8 @@ def upgrade() -> None:
     op.add_column(
         "products",
         sa.Column("price_cents", sa.Integer, nullable=False, server_default=sa.text("0")),
-        # => sa.text("0") renders DEFAULT 0; the string "0" would render DEFAULT '0', a text
-        # => literal PostgreSQL casts to integer, and autogenerate would compare it as text
+        # => sa.text("0") renders DEFAULT 0, the SQL as written; the string "0" would render
+        # => DEFAULT '0', a quoted literal PostgreSQL coerces to integer (it stores 0 either way)
     )
     # => Output: ALTER TABLE products ADD COLUMN price_cents INTEGER DEFAULT 0 NOT NULL;
     op.bulk_insert(products, [
