@@ -23,7 +23,7 @@ def upgrade() -> None:
         # => and it stays recorded: turning the flag on later does not run it again
     op.bulk_insert(users, [{"email": email} for email in DEMO])
     # => development only: `INSERT INTO users (email) VALUES ('alice@example.test'::VARCHAR)`
-    # => (psycopg sends the value typed as VARCHAR)
+    # => (the ::VARCHAR is SQLAlchemy's: its psycopg dialect casts String parameters)
 
 
 def downgrade() -> None:
