@@ -47,7 +47,8 @@ def upgrade() -> None:
     # 3. schema again: tighten and drop, now that every row has a first name
     op.alter_column("users", "first_name", nullable=False, existing_type=sa.String(100))
     # => `ALTER TABLE users ALTER COLUMN first_name SET NOT NULL`: checked against every row,
-    # => each of which the UPDATE gave a first name
+    # => each of which the UPDATE gave a first name; a scan in the same transaction, fine for a
+    # => small table (a large live one takes the batched, CHECK-first route of Example 52)
     op.drop_column("users", "full_name")  # => `ALTER TABLE users DROP COLUMN full_name`
     # => all of it between one BEGIN and one COMMIT (see the captured SQL)
 
@@ -61,7 +62,7 @@ def downgrade() -> None:
         )
     )
     # => op.execute() also takes SQLAlchemy constructs; concat_ws skips a NULL last name
-    # => the separator ' ' is a bound parameter, which psycopg sends typed as VARCHAR:
+    # => the separator ' ' is a bound parameter, which SQLAlchemy's psycopg dialect casts:
     # => `UPDATE users SET full_name=concat_ws(' '::VARCHAR, users.first_name, users.last_name)`
     op.alter_column("users", "full_name", nullable=False, existing_type=sa.String(200))
     op.drop_column("users", "last_name")
