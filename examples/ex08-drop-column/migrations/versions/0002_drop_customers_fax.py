@@ -18,7 +18,7 @@ def upgrade() -> None:
     op.drop_column("customers", "fax")
     # => `ALTER TABLE customers DROP COLUMN fax`
     # => the values are gone for good once the transaction commits
-    # => every index and constraint that includes the column is dropped whole, even one on
+    # => every index and constraint of this table that includes the column is dropped whole, even on
     # => (name, fax): ix_customers_name goes too, and name loses its index
     # => a view that reads the column makes this fail; the session shows it
 
