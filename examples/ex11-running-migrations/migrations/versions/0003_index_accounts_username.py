@@ -14,11 +14,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("uq_accounts_username", "accounts", ["username"], unique=True)
-    # => `CREATE UNIQUE INDEX uq_accounts_username ON accounts (username)`
+    op.create_index("ix_accounts_username", "accounts", ["username"], unique=True)
+    # => an index, not a constraint, so the ix_ prefix of the naming convention (Example 16)
+    # => `CREATE UNIQUE INDEX ix_accounts_username ON accounts (username)`
     # => Output: INFO  [alembic.runtime.migration] Running upgrade 0002 -> 0003, index accounts.username
 
 
 def downgrade() -> None:
-    op.drop_index("uq_accounts_username", table_name="accounts")
-    # => DROP INDEX uq_accounts_username
+    op.drop_index("ix_accounts_username", table_name="accounts")
+    # => DROP INDEX ix_accounts_username
