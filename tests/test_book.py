@@ -126,7 +126,7 @@ def test_example_6_shows_the_real_create_table(
     assert "CREATE TABLE users (" in text
     assert "email VARCHAR(255) NOT NULL," in text
     assert "Running upgrade  -> 0001, create users table" in text
-    assert '"users_pkey" PRIMARY KEY, btree (id)' in text  # psql's \d, from the server
+    assert '"pk_users" PRIMARY KEY, btree (id)' in text  # psql's \d, from the server
 
 
 @pytest.mark.skipif(not os.environ.get("ABE_TEST_EXTERNAL_URL"),
