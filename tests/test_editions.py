@@ -84,11 +84,11 @@ def browser_page(site: str) -> Iterator[tuple[object, list[str]]]:
 def test_mermaid_diagram_renders_offline_as_svg(browser_page: tuple[object, list[str]],
                                                site: str) -> None:
     page, escaped = browser_page
-    page.goto(f"{site}/book/beginner/ex06-create-table.html")  # type: ignore[attr-defined]
+    page.goto(f"{site}/book/beginner/ex05-upgrade-downgrade.html")  # type: ignore[attr-defined]
     page.wait_for_selector("body[data-mermaid-rendered]", timeout=20000)  # type: ignore
     svg = page.locator("pre.mermaid svg")  # type: ignore[attr-defined]
     assert svg.count() == 1
-    assert "CREATE TABLE users" in (svg.first.text_content() or "")
+    assert "0002 add sku (head)" in (svg.first.text_content() or "")
     assert escaped == [], f"requests left the page: {escaped}"
 
 
