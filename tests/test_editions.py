@@ -167,10 +167,10 @@ def _ppm_pixels(data: bytes) -> tuple[int, int, bytes]:
 
 
 def test_pdf_diagram_is_drawn_in_the_palette(pdf: Path) -> None:
-    """Example 6's page with its diagram, rasterised: the palette's blue is really drawn."""
+    """Example 5's page with its diagram, rasterised: the palette's blue is really drawn."""
     dests = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True,
                            check=True).stdout
-    page = int(re.search(r'^\s*(\d+) .*"ex-06"', dests, re.M).group(1))  # type: ignore[union-attr]
+    page = int(re.search(r'^\s*(\d+) .*"ex-05"', dests, re.M).group(1))  # type: ignore[union-attr]
     found = 0
     for candidate in (page, page + 1):
         ppm = subprocess.run(["pdftoppm", "-f", str(candidate), "-l", str(candidate), "-r", "40",
