@@ -36,6 +36,7 @@ class Normalizer:
             text = text.replace(site, ".../site-packages")
         stdlib, shown = _stdlib_dir()
         text = text.replace(stdlib + "/", shown + "/")
+        text = text.replace(sysconfig.get_paths()["scripts"] + "/", ".venv/bin/")
         text = text.replace(sys.executable, ".venv/bin/python")
         text = _PYTEST_TIME.sub(r"in #.##s", text)
         return text

@@ -31,6 +31,7 @@ import select
 import shutil
 import signal
 import sys
+import sysconfig
 import time
 import traceback
 from collections.abc import Mapping
@@ -336,8 +337,11 @@ def _pin_randomness(slug: str, step_no: int, frozen: float) -> None:
 
 def _trimmed_excepthook(exc: BaseException) -> None:
     """Print an uncaught exception as the interpreter would, minus this worker's own frames."""
+    import runpy
+
     tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename == __file__:
+    while tb is not None and tb.tb_frame.f_code.co_filename in (
+            __file__, runpy.__file__, "<frozen runpy>"):
         tb = tb.tb_next
     traceback.print_exception(type(exc), exc, tb)
 
@@ -359,9 +363,12 @@ def _run_python_step(argv: list[str], job: dict[str, Any], step_no: int) -> int:
     program = argv[0]
     if program == "alembic":
         _pin_randomness(job["slug"], step_no, job["frozen_time"])
-        sys.argv = list(argv)
-        sys.path[0:0] = []  # the alembic script's own folder is not the cwd: nothing to add
-        alembic.config.main(argv=argv[1:], prog="alembic")
+        # The installed console script itself, as a shell runs it, so a traceback starts at the
+        # same `.venv/bin/alembic` frame a reader sees (the worker's own frames are trimmed).
+        script = os.path.join(sysconfig.get_paths()["scripts"], "alembic")
+        sys.argv = [script, *argv[1:]]
+        sys.path.insert(0, os.path.dirname(script))
+        runpy.run_path(script, run_name="__main__")
         return 0
     if program == "pytest" or argv[:3] == ["python", "-m", "pytest"]:
         if pytest is None:
