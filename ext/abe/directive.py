@@ -171,6 +171,10 @@ class ExampleDirective(SphinxDirective):
             out.append(command)
             if step.output:
                 out += _generated(self._output(step, record), "abe-output")
+                if step.unordered:
+                    out.append(nodes.paragraph(
+                        text="These lines come in an order that varies from run to run: "
+                             f"{step.unordered}", classes=["abe-unordered"]))
             if step.sql and record["sql"]:
                 sql_text = render_sql(record["sql"], include_catalog=step.catalog)
                 if sql_text:

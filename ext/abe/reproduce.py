@@ -26,7 +26,8 @@ What a reader has, and so what is used here:
 * **a terminal** on standard input (a pseudo-terminal :data:`TERMINAL_WIDTH` wide), where a
   reader types: Alembic looks at it to indent its messages;
 * the environment the front matter states: ``COLUMNS=100`` (pytest's width), ``LANG=C.UTF-8``,
-  ``TZ=UTC``, no ``~/.psqlrc``, ``PAGER=cat``, ``NO_COLOR=1``. Output is read through one pipe
+  ``TZ=UTC``, ``PYTHONDONTWRITEBYTECODE=1`` (no ``__pycache__`` folders in ``ls``), no
+  ``~/.psqlrc``, ``PAGER=cat``, ``NO_COLOR=1``. Output is read through one pipe
   with ``PYTHONUNBUFFERED=1``, so standard output and standard error interleave line by line as
   in a terminal.
 
@@ -65,17 +66,18 @@ from .normalize import Normalizer
 from .postgres import PREFIX, DatabaseError, Provider, create_provider, embedded_bindir
 from .scratch import default_pgdata, scratch_root
 from .session import Example
+from .terminal import TERMINAL_WIDTH
 
 #: the terminal width the book's listings are made for (the build sets the same COLUMNS)
 COLUMNS = "100"
-#: the width of the reader's terminal as Alembic sees it (a window size on its standard input,
-#: not COLUMNS): wide enough that it wraps none of its messages, which the front matter says
-#: the book shows unwrapped (where they wrap depends on the length of the reader's own path)
-TERMINAL_WIDTH = 1000
 
 _GENERATED_ID = re.compile(r"^[0-9a-f]{12}$")
 _REVISION = re.compile(r"""^revision(?:\s*:\s*str)?\s*=\s*['"]([^'"]+)['"]""", re.M)
 _CREATE_DATE = re.compile(r"^Create Date: (.+)$", re.M)
+_FULL_DATE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d)?$")
+#: how a date-based file_template may spell the date in a file name, the longest first
+_NAME_DATES = ("%Y%m%d%H%M%S", "%Y_%m_%d_%H%M%S", "%Y%m%d_%H%M%S", "%Y%m%d%H%M", "%Y_%m_%d_%H%M",
+               "%Y%m%d_%H%M", "%Y-%m-%d", "%Y_%m_%d", "%Y%m%d")
 
 
 def pinned_rev_id(slug: str, step_index: int, n: int = 0) -> str:
@@ -88,13 +90,33 @@ def pinned_create_date(frozen: float, reader_value: str) -> str:
     """The ``Create Date`` the build writes where the reader's run wrote ``reader_value``: the
     pinned time, naive or in the reader's value's UTC offset, as ``str(datetime)`` prints it."""
     pinned = dt.datetime.fromtimestamp(frozen, tz=dt.UTC)
+    value = reader_value.strip()
+    try:
+        real = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return reader_value
+    shown = str(pinned.replace(tzinfo=None) if real.tzinfo is None
+                else pinned.astimezone(real.tzinfo))
+    if _FULL_DATE.match(value):
+        return shown
+    # a template's own shorter format (e.g. strftime('%Y-%m-%d %H:%M')): the same length
+    return shown[:len(value)]
+
+
+def pinned_file_name(name: str, reader_value: str, frozen: float) -> str:
+    """A generated file's name as the build names it: a date that a date-based
+    ``file_template`` put into the reader's name is the pinned date."""
     try:
         real = dt.datetime.fromisoformat(reader_value.strip())
     except ValueError:
-        return reader_value
-    if real.tzinfo is None:
-        return str(pinned.replace(tzinfo=None))
-    return str(pinned.astimezone(real.tzinfo))
+        return name
+    pinned = dt.datetime.fromtimestamp(frozen, tz=dt.UTC)
+    pinned = pinned.replace(tzinfo=None) if real.tzinfo is None else \
+        pinned.astimezone(real.tzinfo)
+    for fmt in _NAME_DATES:
+        if real.strftime(fmt) in name:
+            return name.replace(real.strftime(fmt), pinned.strftime(fmt), 1)
+    return name
 
 
 def address_randomisation_off() -> bool:
@@ -175,7 +197,7 @@ class Reproducer:
         env = {
             "PATH": os.pathsep.join(path), "HOME": os.environ.get("HOME", "/root"),
             "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", "COLUMNS": COLUMNS,
-            "PYTHONHASHSEED": str(seed), "PYTHONUNBUFFERED": "1",
+            "PYTHONHASHSEED": str(seed), "PYTHONUNBUFFERED": "1", "PYTHONDONTWRITEBYTECODE": "1",
             "PSQLRC": os.devnull, "NO_COLOR": "1", "PAGER": "cat", "PSQL_PAGER": "cat",
             "DATABASE_URL": urls[0],
         }
@@ -217,23 +239,39 @@ class Reproducer:
             urls=tuple(url_spellings(urls)), display_url=f"postgresql://you@localhost/{display}",
         )
         env = self.environment(seed, urls)
-        known = _revision_ids(folder)
+        started = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # TZ=UTC: naive dates are UTC
+        known = _revision_files(folder)
         ids: dict[str, str] = {}  # a reader's generated id -> the page's
-        dates: dict[str, str] = {}  # a reader's Create Date -> the page's
+        dates: dict[str, str] = {}  # a reader's Create Date (and dated file name) -> the page's
+        dated: dict[str, str] = {}  # a reader's dated file name -> the page's
         for record in page["steps"]:
             index = record["index"]
             step = example.steps[index]
             timeout = step.timeout or self.config.step_timeout
-            status, output = _shell(step.run, folder, env, timeout)
-            now = _revision_ids(folder)
-            new = [rid for rid in sorted(now, key=lambda r: now[r][1]) if rid not in known]
+            # a reader types the name their own file has (a date-based name holds their day)
+            typed = step.run
+            for real, shown in dated.items():
+                typed = typed.replace(shown, real)
+            status, output = _shell(typed, folder, env, timeout)
+            now = _revision_files(folder)
+            # files this step wrote (generated, or copied over: a copy keeps its own date)
+            new = sorted((path for path in now if now[path][1] != known.get(path, ("", 0))[1]),
+                         key=lambda path: now[path][1])
+            before = {rid for rid, _, _ in known.values()}
             # ids given with --rev-id stay; the ones alembic drew become the build's
-            generated = [rid for rid in new if _GENERATED_ID.match(rid)]
-            for n, rid in enumerate(generated):
+            generated = [now[p][0] for p in new if _GENERATED_ID.match(now[p][0])
+                         and now[p][0] not in before and now[p][0] not in ids]
+            for n, rid in enumerate(dict.fromkeys(generated)):
                 ids[rid] = pinned_rev_id(example.slug, index, n)
-            for rid in new:  # the build pins the Create Date of every file it generates
-                for value in _CREATE_DATE.findall(now[rid][2]):
-                    dates[value.strip()] = pinned_create_date(self.config.frozen_time, value)
+            for path in new:  # the build pins the Create Date of every file it generates
+                for value in _CREATE_DATE.findall(now[path][2]):
+                    if _looks_generated(value, started):
+                        dates[value.strip()] = pinned_create_date(self.config.frozen_time, value)
+                        name = os.path.basename(path)
+                        shown_name = pinned_file_name(name, value, self.config.frozen_time)
+                        if shown_name != name:
+                            dates[name] = shown_name
+                            dated[name] = _substitute(shown_name, ids, {})
             known = now
             reader = _substitute(normalize(output), ids, dates)
             shown = shown_output(record["output"], step.tail)
@@ -244,7 +282,12 @@ class Reproducer:
             elif status != record["status"]:
                 problem = (f"exit status {status}, the page shows {record['status']}\n"
                            + _diff(shown, got))
-            elif step.output and got != shown:
+            elif step.output and step.unordered and \
+                    sorted(got.split("\n")) != sorted(shown.split("\n")):
+                problem = ("output differs from the page, in any order\n"
+                           + _diff("\n".join(sorted(shown.split("\n"))),
+                                   "\n".join(sorted(got.split("\n")))))
+            elif step.output and not step.unordered and got != shown:
                 problem = "output differs from the page\n" + _diff(shown, got)
             if problem:  # later steps depend on this one
                 return [Mismatch(example.slug, index + 1, step.run, seed, problem)]
@@ -308,8 +351,19 @@ def _copy_shown_files(example: Example, folder: Path) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-def _revision_ids(folder: Path) -> dict[str, tuple[str, int, str]]:
-    """revision id -> (file, modification time in ns, text) of every revision file in the
+def _looks_generated(value: str, started: dt.datetime) -> bool:
+    """Whether a Create Date was written by this run (a copied file keeps its author's date)."""
+    try:
+        real = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return False
+    if real.tzinfo is not None:
+        real = real.astimezone(dt.UTC).replace(tzinfo=None)
+    return real >= started.replace(second=0, microsecond=0) - dt.timedelta(days=1)
+
+
+def _revision_files(folder: Path) -> dict[str, tuple[str, int, str]]:
+    """file -> (revision id, modification time in ns, text) of every revision file in the
     folder (any ``*.py`` that assigns ``revision = "..."`` at the top level)."""
     found: dict[str, tuple[str, int, str]] = {}
     for path in folder.rglob("*.py"):
@@ -321,12 +375,13 @@ def _revision_ids(folder: Path) -> dict[str, tuple[str, int, str]]:
             continue
         match = _REVISION.search(text)
         if match:
-            found[match.group(1)] = (str(path), path.stat().st_mtime_ns, text)
+            found[str(path)] = (match.group(1), path.stat().st_mtime_ns, text)
     return found
 
 
 def _substitute(text: str, ids: dict[str, str], dates: dict[str, str]) -> str:
-    for real, shown in {**ids, **dates}.items():
+    # dates first: a date-based file name also holds the reader's id, replaced after it
+    for real, shown in [*dates.items(), *ids.items()]:
         text = text.replace(real, shown)
     return text
 

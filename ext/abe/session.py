@@ -25,7 +25,8 @@ _SLUG = re.compile(r"^ex(\d\d)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _EXAMPLE_KEYS = {"requires", "files", "fold", "hide", "irreversible", "substitution",
                  "drift", "verify_args", "verify_env", "verify_ignore", "no_roundtrip"}
-_STEP_KEYS = {"run", "expect", "note", "timeout", "sql", "catalog", "tail", "output"}
+_STEP_KEYS = {"run", "expect", "note", "timeout", "sql", "catalog", "tail", "output",
+              "unordered"}
 _REQUIRES_KEYS = {"extensions", "server_version", "databases"}
 
 
@@ -68,6 +69,9 @@ class Step:
     output: bool = True
     line: int = 0
     stdout_to: str = ""
+    #: why the output's lines come in an order that varies from run to run (the page says so,
+    #: and `python -m abe reproduce` compares them in any order)
+    unordered: str = ""
 
     @property
     def program(self) -> str:
@@ -259,7 +263,7 @@ def load_example(path: Path) -> Example:
             timeout=float(timeout) if timeout is not None else None,
             sql=bool(raw.get("sql", True)), catalog=bool(raw.get("catalog", False)),
             tail=int(raw.get("tail", 0)), output=bool(raw.get("output", True)),
-            line=line or 0, stdout_to=stdout_to,
+            line=line or 0, stdout_to=stdout_to, unordered=str(raw.get("unordered", "")),
         ))
 
     example = Example(

@@ -18,6 +18,7 @@ from typing import Any
 
 from abe.capture import SqlCapture
 from abe.pinning import pin_randomness
+from abe.terminal import as_in_a_terminal
 from abe.verify import verification
 
 try:  # pytest is optional for the worker; steps that need it report a clear error without it.
@@ -41,7 +42,10 @@ def _trimmed_excepthook(exc: BaseException) -> None:
     while tb is not None and tb.tb_frame.f_code.co_filename in (
             __file__, runpy.__file__, "<frozen runpy>"):
         tb = tb.tb_next
-    traceback.print_exception(type(exc), exc, tb)
+    # The interpreter's own printer, as a reader's process ends: on Python 3.11 it reads source
+    # lines from files only, so a frame of generated code (SQLAlchemy's "<... wrapper>") shows
+    # no source line, where the traceback module would take one from linecache.
+    sys.__excepthook__(type(exc), exc.with_traceback(tb), tb)
 
 
 def _exit_status(code: Any) -> int:
@@ -126,6 +130,7 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
             status = verification(step)
         elif argv[0] in PYTHON_COMMANDS:
             capture.install()
+            as_in_a_terminal()
             try:
                 status = _run_python_step(argv, job, step_no)
             except SystemExit as exc:
