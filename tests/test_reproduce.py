@@ -7,9 +7,12 @@ a generated (unpinned) revision id, must pass."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from abe.reproduce import pinned_rev_id
 from conftest import ROOT, Book
 
@@ -97,3 +100,30 @@ def test_a_step_that_needs_the_pinned_id_fails_for_a_reader(book: Book) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"FAILED {slug}: step 3 `alembic upgrade {pinned}`" in result.stderr
     assert "exit status 255, the page shows 0" in result.stderr
+
+
+@pytest.mark.parametrize("server", ["embedded", "external"])
+def test_every_example_reproduces_as_a_reader_runs_it(server: str, tmp_path: Path) -> None:
+    """The book's promise, checked on all 85: each page's output is what a reader's shell
+    prints (one run each, with a random hash seed, from an empty results cache, so the build's
+    own run of every example is part of the test). The external run is the machine's
+    PostgreSQL that CI names in ABE_TEST_EXTERNAL_URL."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
+    env.update(ABE_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(ROOT / "ext"))
+    if server == "external":
+        url = os.environ.get("ABE_TEST_EXTERNAL_URL", "")
+        if not url:
+            pytest.skip("ABE_TEST_EXTERNAL_URL is not set (CI sets it)")
+        env["ABE_DATABASE_URL"] = url
+    proc = subprocess.run([sys.executable, "-m", "abe", "reproduce", "--runs", "1"], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=1500)
+    assert proc.returncode == 0, proc.stderr[-8000:]
+    summary = re.search(r"^(\d+) reproduced, (\d+) failed, (\d+) not compared", proc.stdout,
+                        re.M)
+    assert summary, proc.stdout[-3000:]
+    reproduced, failed, not_compared = map(int, summary.groups())
+    assert failed == 0 and reproduced + not_compared == len(list(
+        (ROOT / "examples").glob("ex[0-9][0-9]-*"))), proc.stdout[-3000:]
+    # only an example the server cannot run goes uncompared, never one whose build failed
+    for line in re.findall(r"^not compared: .*$", proc.stdout, re.M):
+        assert "the build's own run skipped" in line, line
