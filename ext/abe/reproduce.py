@@ -389,7 +389,7 @@ def _substitute(text: str, ids: dict[str, str], dates: dict[str, str]) -> str:
 def _shell(command: str, folder: Path, env: dict[str, str], timeout: float
            ) -> tuple[int | None, str]:
     """(exit status or None on time-out, combined output) of ``bash -c command``."""
-    terminal, keyboard = _terminal(TERMINAL_WIDTH)
+    terminal, keyboard = open_terminal(TERMINAL_WIDTH)
     try:
         proc = subprocess.Popen(["bash", "-c", command], cwd=folder, env=env, stdin=terminal,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -407,7 +407,7 @@ def _shell(command: str, folder: Path, env: dict[str, str], timeout: float
     return proc.returncode, out.decode("utf-8", "replace")
 
 
-def _terminal(columns: int) -> tuple[int, int]:
+def open_terminal(columns: int) -> tuple[int, int]:
     """(terminal side, keyboard side) of a new pseudo-terminal ``columns`` wide: a reader types
     at a terminal, and programs look at it (Alembic indents its messages by two spaces, and wraps
     them at the width, when its standard input is a terminal). Output still goes through a
