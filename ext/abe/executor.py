@@ -447,7 +447,7 @@ class Executor:
             "index": raw["index"], "run": step.run, "status": raw["status"],
             "expect": step.expect, "timed_out": raw["timed_out"], "seconds": raw["seconds"],
             "output": normalize(raw["output"]), "sql": sql,
-            "foreign_databases": raw["foreign_databases"],
+            "foreign_databases": raw["foreign_databases"], "locks": raw.get("locks", []),
         }
 
     def _verdict(self, example: Example, steps: list[dict[str, Any]],
