@@ -376,6 +376,9 @@ class Executor:
             result["failure"] = problem
         claims = find_claims(example.path, example.shown_files())
         result["claims"] = len(claims)
+        result["lock_claims"] = sum(c.kind in ("locks", "no-rewrite", "rewrites") for c in claims)
+        result["rewrites"] = sum(len(r["rewritten"]) for s in result["steps"]
+                                 for r in s.get("locks", []))
         if not result["failure"]:
             problems = check_claims(claims, result["steps"])
             if problems:

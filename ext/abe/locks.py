@@ -220,6 +220,12 @@ class LockProbe:
         names.update({oid: (v[0], v[1]) for oid, v in after.relations.items()})
         same_xact = bool(before.xact) and before.xact == after.xact
         new_locks = after.locks - before.locks if same_xact else after.locks
+        # held since an earlier revision of the same transaction: this one may take them again,
+        # which pg_locks cannot show
+        record["inherited"] = sorted(
+            ({"relation": names[oid][0], "kind": names[oid][1], "mode": mode}
+             for oid, mode in (after.locks & before.locks if same_xact else set())
+             if oid in names), key=lambda lock: (lock["relation"], lock["mode"]))
         record["locks"] = sorted(
             ({"relation": names[oid][0], "kind": names[oid][1], "mode": mode}
              for oid, mode in new_locks if oid in names),

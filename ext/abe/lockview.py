@@ -35,14 +35,17 @@ def revision_lines(record: dict[str, Any]) -> list[str]:
     created, dropped = set(record["created"]), set(record["dropped"])
     modes: dict[str, list[str]] = {}
     for lock in record["locks"]:
-        modes.setdefault(lock["relation"], []).append(lock["mode"])
+        if lock["mode"] not in modes.setdefault(lock["relation"], []):
+            modes[lock["relation"]].append(lock["mode"])
     names = list(dict.fromkeys([*modes, *record["rewritten"], *record["scanned"]]))
     width = max((len(n) + (6 if n in created else 0) for n in names), default=0)
     mode_width = max((len(", ".join(m)) for m in modes.values()), default=0)
     for name in names:
         shown = sorted(modes.get(name, []), key=_strength, reverse=True)
-        label = f"{name} (new)" if name in created else name
-        if name in created:
+        label = f"{name} (new)" if name in created and name not in dropped else name
+        if name in created and name in dropped:
+            state = "rebuilt (dropped, created again)"
+        elif name in created:
             state = "created"
         elif name in dropped:
             state = "dropped"
