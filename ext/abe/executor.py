@@ -425,7 +425,7 @@ class Executor:
                 "ignore": list(example.verify_ignore),
             },
             "steps": [{"argv": list(s.argv), "env": s.env, "expect": s.expect,
-                       "stdout_to": s.stdout_to,
+                       "stdout_to": s.stdout_to, "hold": s.hold, "release": s.release,
                        "timeout": s.timeout or self.config.step_timeout} for s in example.steps],
         }
         reply = self._worker_process().submit(job)
