@@ -59,9 +59,16 @@ def revision_lines(record: dict[str, Any]) -> list[str]:
                      .rstrip())
     if not names and not record["autocommit"]:
         lines.append("  no lock on the example's tables")
-    for statement in record["autocommit"]:
+    statements: list[tuple[dict[str, Any], int]] = []
+    for statement in record["autocommit"]:  # a batched backfill: one line for its batches
+        if statements and statements[-1][0] == statement:
+            statements[-1] = (statement, statements[-1][1] + 1)
+        else:
+            statements.append((statement, 1))
+    for statement, times in statements:
         first = statement["sql"].splitlines()[0].strip()
-        lines.append(f"  outside a transaction: {first}")
+        again = f" ({times} times)" if times > 1 else ""
+        lines.append(f"  outside a transaction{again}: {first}")
         if not statement["measured"]:
             lines.append(f"    locks not measured ({statement.get('reason', '')})")
             continue
