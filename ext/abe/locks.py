@@ -163,6 +163,10 @@ class LockProbe:
         self._before: _Snapshot | None = None
         self._observer: _Observer | None = None
         self._observer_conn: psycopg.Connection[Any] | None = None
+        #: locks of a transaction that ended inside the current revision (autocommit_block()
+        #: commits the revision's transaction first), read just before that commit
+        self._ended: set[tuple[int, str]] = set()
+        self._ended_names: dict[int, tuple[str, str]] = {}
 
     def install(self) -> None:
         from alembic.runtime.migration import MigrationContext
@@ -190,6 +194,7 @@ class LockProbe:
         event.listen(Engine, "before_cursor_execute", self._statement_starts)
         event.listen(Engine, "after_cursor_execute", self._statement_ends)
         event.listen(Engine, "handle_error", self._statement_failed)
+        event.listen(Engine, "commit", self._commits)
 
     # --- per revision ---------------------------------------------------------------------------
     def _begin(self, ctx: Any, step: Any) -> None:
@@ -202,6 +207,7 @@ class LockProbe:
                          "upgrade": bool(step.is_upgrade), "locks": [], "rewritten": [],
                          "created": [], "dropped": [], "scanned": [], "autocommit": [],
                          "measured": True}
+        self._ended, self._ended_names = set(), {}
         self._before = self._snapshot(ctx)
         if self._before is None:
             self._current.update(measured=False, reason="the probe could not read the catalog")
@@ -220,6 +226,8 @@ class LockProbe:
         names.update({oid: (v[0], v[1]) for oid, v in after.relations.items()})
         same_xact = bool(before.xact) and before.xact == after.xact
         new_locks = after.locks - before.locks if same_xact else after.locks
+        new_locks |= self._ended
+        names.update({oid: v for oid, v in self._ended_names.items() if oid not in names})
         # held since an earlier revision of the same transaction: this one may take them again,
         # which pg_locks cannot show
         record["inherited"] = sorted(
@@ -312,6 +320,24 @@ class LockProbe:
         self._current["autocommit"][-1].update(
             measured=observer.waited, locks=locks,
             reason="" if observer.waited else "it ended without waiting for an older snapshot")
+
+    def _commits(self, conn: Any) -> None:
+        """Before a commit inside a revision: read the locks that commit will release."""
+        if self._current is None or self._before is None or \
+                conn.engine.dialect.name != "postgresql":
+            return
+        raw = _driver_connection(conn)
+        if raw is None or raw.autocommit or \
+                raw.info.transaction_status != psycopg.pq.TransactionStatus.INTRANS:
+            return
+        table = "alembic_version"
+        try:
+            snap = _Snapshot(raw, [table, f"{table}_pkc"])
+        except psycopg.Error:
+            return
+        held = self._before.locks if snap.xact == self._before.xact else set()
+        self._ended |= snap.locks - held
+        self._ended_names.update({oid: (v[0], v[1]) for oid, v in snap.relations.items()})
 
     def _statement_failed(self, context: Any) -> None:
         observer, self._observer = self._observer, None
