@@ -210,7 +210,7 @@ class LockProbe:
         self._ended, self._ended_names = set(), {}
         self._before = self._snapshot(ctx)
         if self._before is None:
-            self._current.update(measured=False, reason="the probe could not read the catalog")
+            self._current.update(measured=False, reason=self._why_not(ctx))
 
     def _applied(self, *, ctx: Any, step: Any, heads: Any, run_args: Any) -> None:
         record, before = self._current, self._before
@@ -219,7 +219,7 @@ class LockProbe:
             return
         after = self._snapshot(ctx)
         if after is None or before is None:
-            record.update(measured=False, reason="the probe could not read the catalog")
+            record.update(measured=False, reason=self._why_not(ctx))
             self.revisions.append(record)
             return
         names = {oid: (v[0], v[1]) for oid, v in before.relations.items()}
@@ -267,6 +267,12 @@ class LockProbe:
         if self._observer_conn is not None:
             self._observer_conn.close()
         return self.revisions
+
+    @staticmethod
+    def _why_not(ctx: Any) -> str:
+        if _driver_connection(ctx.connection) is None:
+            return "the migration's connection is not a synchronous psycopg one the probe can read"
+        return "the probe could not read the catalog"
 
     @staticmethod
     def _snapshot(ctx: Any) -> _Snapshot | None:
