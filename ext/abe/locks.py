@@ -78,14 +78,36 @@ def _driver_connection(conn: Any) -> Any:
 
 
 class _Snapshot:
+    """One reading of the backend's relation locks and of every user relation's file and scan
+    counter. Inside the migration's transaction it runs in a savepoint, so a probe that fails
+    leaves that transaction as it was."""
+
     def __init__(self, raw: psycopg.Connection[Any], skip: list[str]) -> None:
-        idle = raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        status = raw.info.transaction_status
+        idle = status == psycopg.pq.TransactionStatus.IDLE
+        inside = status == psycopg.pq.TransactionStatus.INTRANS and not raw.autocommit
         with raw.cursor() as cur:
-            cur.execute("SELECT pg_catalog.set_config('stats_fetch_consistency', 'none', true)")
-            cur.execute(_RELATIONS, (skip,))
-            rows = cur.fetchall()
-            cur.execute(_LOCKS)
-            locks = cur.fetchall()
+            if inside:
+                cur.execute("SAVEPOINT abe_lock_probe")
+            try:
+                with_scans = raw.info.server_version >= 150000
+                if with_scans:  # the statistics read as they are, not as first read (PG 15+)
+                    cur.execute("SELECT pg_catalog.set_config("
+                                "'stats_fetch_consistency', 'none', true)")
+                cur.execute(_RELATIONS if with_scans else _RELATIONS.replace(
+                    "CASE WHEN c.relkind IN ('r', 'm')", "CASE WHEN false"), (skip,))
+                rows = cur.fetchall()
+                cur.execute(_LOCKS)
+                locks = cur.fetchall()
+            except psycopg.Error:
+                if inside:
+                    cur.execute("ROLLBACK TO SAVEPOINT abe_lock_probe")
+                    cur.execute("RELEASE SAVEPOINT abe_lock_probe")
+                elif idle and not raw.autocommit:
+                    raw.rollback()
+                raise
+            if inside:
+                cur.execute("RELEASE SAVEPOINT abe_lock_probe")
         if idle and not raw.autocommit:
             raw.rollback()  # the probe opened a transaction: leave the connection as it was
         self.relations = {oid: (name, kind, node, scans)
