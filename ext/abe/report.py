@@ -86,7 +86,9 @@ def summary_line(pages: dict[str, dict[str, Any]], executed: list[str] | None = 
     checks = sum(1 for i in infos if i.get("verification", {}).get("check") == "passed")
     line = (f"abe: {len(infos)} examples: {counts['passed']} passed, {counts['failed']} failed, "
             f"{counts['skipped']} not executed; {claims} annotation claims checked, "
-            f"{trips} round-tripped, {checks} checked against their models")
+            f"{trips} round-tripped, {checks} checked against their models; "
+            f"{sum(i.get('lock_claims', 0) for i in infos)} lock claims checked, "
+            f"{sum(i.get('rewrites', 0) for i in infos)} rewrites seen")
     if executed is not None:
         line += f"; {len(executed)} executed in this build, {len(infos) - len(executed)} from cache"
     if servers:
