@@ -59,6 +59,9 @@ def revision_lines(record: dict[str, Any]) -> list[str]:
                      .rstrip())
     if not names and not record["autocommit"]:
         lines.append("  no lock on the example's tables")
+    if record["autocommit"] and (record["scanned"] or record["rewritten"]):
+        lines.append("  (scans and rewrites: the whole revision, its statements outside a "
+                     "transaction included)")
     statements: list[tuple[dict[str, Any], int]] = []
     for statement in record["autocommit"]:  # a batched backfill: one line for its batches
         if statements and statements[-1][0] == statement:
