@@ -392,8 +392,13 @@ def _tune(url: str) -> None:
             conn.execute("SELECT pg_reload_conf()")
 
 
-def create_provider(external_url: str | None, pgdata: Path) -> Provider:
-    """The external server when a URL is given, else the embedded one in ``pgdata``."""
+def create_provider(external_url: str | None, pgdata: Path | None, cache_dir: Path,
+                    major: str | int = "") -> Provider:
+    """The external server when a URL is given, else the embedded server of ``major`` (see
+    :mod:`abe.pgbinaries`), its data in ``pgdata`` or the default folder."""
     if external_url:
         return ExternalProvider(external_url)
-    return EmbeddedProvider(pgdata)
+    from .pgbinaries import BinariesProvider, default_data_dir, parse_major
+
+    number = parse_major(major)
+    return BinariesProvider(cache_dir, pgdata or default_data_dir(cache_dir, number), number)
