@@ -32,7 +32,8 @@ def test_a_major_the_build_does_not_ship_is_refused_naming_the_setting() -> None
     assert parse_major("") == DEFAULT_MAJOR == 18
     assert parse_major("15") == 15
     for bad in ("13", "19", "fifteen"):
-        with pytest.raises(DatabaseError, match=r"ABE_PG_MAJOR: .* choose one of 14, 15, 16, 17"):
+        with pytest.raises(DatabaseError,
+                           match=r"ABE_PG_MAJOR: .*choose one of 14, 15, 16, 17, 18"):
             parse_major(bad)
     assert sorted(RELEASES) == [14, 15, 16, 17, 18]
 
@@ -84,7 +85,8 @@ def test_not_null_constraint_rows_exist_from_postgresql_18_only(shared_cache: Pa
         rows = [line for line in fingerprint(url) if NOT_NULL_ROW.match("+" + line)]
         assert provider.server_version().startswith(f"{major}.")
         if major >= 18:
-            assert rows == ["constraint public.t t_name_not_null NOT NULL name"]
+            assert rows == ["constraint public.t t_id_not_null NOT NULL id",
+                            "constraint public.t t_name_not_null NOT NULL name"]
         else:
             assert rows == []
         assert "column public.t.name text NOT NULL" in fingerprint(url)
@@ -130,3 +132,17 @@ def test_schema_rows_only_some_majors_have_are_marked() -> None:
     assert marked[2] == row + "    -- only on PostgreSQL 18"
     alone = mark_schema_change(change, 0, here, [here]).splitlines()
     assert alone[2].startswith(row + "    -- PostgreSQL 18+ only")
+
+
+def test_postgresql_14_creates_databases_without_the_strategy_clause(shared_cache: Path) -> None:
+    """STRATEGY (WAL_LOG or FILE_COPY) is new in 15; 14 always copies the files."""
+    provider = BinariesProvider(shared_cache, default_data_dir(shared_cache, 14), 14)
+    name = f"abe_test_14_{os.getpid()}"
+    try:
+        provider.create_database(name)
+        assert provider.server_version().startswith("14.")
+        assert provider.create_strategy == ""
+    finally:
+        provider.drop_database(name)
+        provider.stop()
+    assert BinariesProvider(shared_cache, shared_cache / "unused", 15).create_strategy

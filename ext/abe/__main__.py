@@ -125,8 +125,8 @@ def compare_servers(others: list[str]) -> int:
     for example in examples:
         results = [r[example.slug] for r in runs]
         differences = []
-        for name, other in zip(names[1:], results[1:], strict=True):
-            found = first_difference(results[0], other)
+        for name, result in zip(names[1:], results[1:], strict=True):
+            found = first_difference(results[0], result)
             if found:
                 differences.append(f"{name}: {found}")
         if differences:

@@ -180,6 +180,8 @@ class BinariesProvider(Provider):
         self.data_dir = data_dir
         self.major = major
         self.release = RELEASES[major]
+        if major < 15:  # no STRATEGY before 15, where CREATE DATABASE always copies files
+            self.create_strategy = ""
         self._url: str | None = None
         #: the process that put itself on the server's list of users (not a forked child)
         self._registered = 0
