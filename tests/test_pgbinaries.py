@@ -146,3 +146,15 @@ def test_postgresql_14_creates_databases_without_the_strategy_clause(shared_cach
         provider.drop_database(name)
         provider.stop()
     assert BinariesProvider(shared_cache, shared_cache / "unused", 15).create_strategy
+
+
+def test_compare_refuses_what_is_neither_a_major_nor_a_url(capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    from abe.__main__ import main
+
+    assert main(["compare", "15", "banana"]) == 2
+    assert "'banana' is neither a PostgreSQL major (14, 15, 16, 17, 18) nor a postgresql:// URL" \
+        in capsys.readouterr().err
+    assert main(["compare", "13"]) == 2
+    assert "python -m abe compare: '13' is not a PostgreSQL major the build ships" \
+        in capsys.readouterr().err

@@ -96,7 +96,11 @@ def compare_servers(others: list[str]) -> int:
     configs = [base]
     for other in others:
         if other.strip().isdigit():
-            major = parse_major(other, "python -m abe compare")
+            try:
+                major = parse_major(other, "python -m abe compare")
+            except DatabaseError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
             configs.append(AbeConfig(cache_dir=base.cache_dir, pg_major=str(major)))
         elif "://" in other:
             configs.append(AbeConfig(database_url=other, cache_dir=base.cache_dir))
