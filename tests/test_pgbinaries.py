@@ -120,6 +120,9 @@ def test_page_lists_the_majors_and_folds_in_the_other_majors_lines() -> None:
         "15": "passed, output differs in step 2", "16": "passed, same output",
         "18": "passed (shown)"}
     assert verified_sentence(here, [here]) == ""
+    both = run(17, ["same\n", "List of relations\n"])
+    assert "Where PostgreSQL 15 and 17 print something else" in verified_sentence(here,
+                                                                                [*runs, both])
 
 
 def test_schema_rows_only_some_majors_have_are_marked() -> None:

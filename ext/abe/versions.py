@@ -68,9 +68,10 @@ def verified_sentence(current: Result, runs: list[Result]) -> str:
     differing = sorted({m for found in output_differences(current, runs).values()
                         for m, _ in found})
     if differing:
-        sentence += (" Where PostgreSQL " + ", ".join(str(m) for m in differing) + " print"
-                     + ("s" if len(differing) == 1 else "") + " something else, a folded diff"
-                     " follows the listing.")
+        names = [str(m) for m in differing]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        sentence += (f" Where PostgreSQL {listed} print{'s' if len(names) == 1 else ''} "
+                     "something else, a folded diff follows the listing.")
     return sentence
 
 
