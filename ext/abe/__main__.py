@@ -14,6 +14,7 @@ from typing import Any
 from .config import AbeConfig
 from .directive import render_sql
 from .executor import Executor
+from .lockview import render_text
 from .postgres import DatabaseError
 from .session import SessionError, load_example
 
@@ -69,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
                 if sql and step.sql:
                     print("-- SQL " + "-" * 60)
                     print(sql)
+                if record.get("locks"):
+                    print("-- Locks and rewrites " + "-" * 45)
+                    print(render_text(record["locks"]))
             if result["failure"]:
                 failures += 1
                 print(f"\nFAILED: {result['failure']}", file=sys.stderr)

@@ -19,6 +19,7 @@ from sphinx.directives.code import container_wrapper
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .lockview import locks_block
 from .postgres import DatabaseError
 from .session import Example, SessionError, load_example
 
@@ -197,6 +198,8 @@ class ExampleDirective(SphinxDirective):
                     out += _generated(container_wrapper(
                         self, block, f"SQL sent to {target} during this step "
                                      "(captured by the build)"), "abe-sql")
+            out += locks_block(record.get("locks", []),
+                               lambda block, caption: container_wrapper(self, block, caption))
             if record.get("schema_change"):
                 out.append(self._schema_change(mark_schema_change(
                     record["schema_change"], record["index"], result, runs)))

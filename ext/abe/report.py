@@ -35,12 +35,12 @@ def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes
     majors = sorted({int(m) for exs in pages.values() for info in exs.values()
                      for m in info.get("majors", {})})
     headers = ["Example", "Status", "Runs against", "Substitution", "Steps", "Claims checked",
-               "Round trip", "Models vs migrations", "Seconds", "Cache",
-               *(f"PostgreSQL {m}" for m in majors)]
+               "Lock claims", "Rewrites seen", "Round trip", "Models vs migrations", "Seconds",
+               "Cache", *(f"PostgreSQL {m}" for m in majors)]
     table = nodes.table(classes=["abe-report"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in (22, 9, 20, 26, 5, 6, 12, 12, 6, 5, *(10 for _ in majors)):
+    for width in (22, 9, 20, 26, 5, 6, 5, 5, 12, 12, 6, 5, *(10 for _ in majors)):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     row = nodes.row()
@@ -63,6 +63,7 @@ def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes
         verification = info.get("verification", {})
         values = [status, against, info.get("substitution", "") or "none",
                   str(info["steps"]), str(info.get("claims", 0)),
+                  str(info.get("lock_claims", 0)), str(info.get("rewrites", 0)),
                   verification.get("roundtrip", "not run"), verification.get("check", "not run"),
                   f"{info['seconds']:.2f}", info["cache"],
                   *(info.get("majors", {}).get(str(m), "not run") for m in majors)]
@@ -89,7 +90,9 @@ def summary_line(pages: dict[str, dict[str, Any]], executed: list[str] | None = 
     checks = sum(1 for i in infos if i.get("verification", {}).get("check") == "passed")
     line = (f"abe: {len(infos)} examples: {counts['passed']} passed, {counts['failed']} failed, "
             f"{counts['skipped']} not executed; {claims} annotation claims checked, "
-            f"{trips} round-tripped, {checks} checked against their models")
+            f"{trips} round-tripped, {checks} checked against their models; "
+            f"{sum(i.get('lock_claims', 0) for i in infos)} lock claims checked, "
+            f"{sum(i.get('rewrites', 0) for i in infos)} rewrites seen")
     if executed is not None:
         line += f"; {len(executed)} executed in this build, {len(infos) - len(executed)} from cache"
     if servers:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from abe.capture import SqlCapture
+from abe.locks import LockProbe
 from abe.pinning import pin_randomness
 from abe.verify import verification
 
@@ -98,6 +99,7 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
     """Body of the forked step process. Never returns."""
     status = 1
     capture = SqlCapture(job["databases"])
+    probe = LockProbe()
     try:
         die_with_parent()
         os.setpgid(0, 0)
@@ -126,6 +128,8 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
             status = verification(step)
         elif argv[0] in PYTHON_COMMANDS:
             capture.install()
+            if argv[0] == "alembic":
+                probe.install()
             try:
                 status = _run_python_step(argv, job, step_no)
             except SystemExit as exc:
@@ -149,7 +153,7 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
             sys.stdout.flush()
             sys.stderr.flush()
             with open(sql_path, "w", encoding="utf-8") as fh:
-                json.dump({"records": capture.records,
+                json.dump({"records": capture.records, "locks": probe.finish(),
                            "foreign_databases": sorted(capture.foreign_databases)}, fh)
         finally:
             os._exit(status)
@@ -239,4 +243,5 @@ def run_step(job: dict[str, Any], step: dict[str, Any], index: int, scratch: str
         "output": output,
         "sql": captured["records"],
         "foreign_databases": captured["foreign_databases"],
+        "locks": captured.get("locks", []),
     }
