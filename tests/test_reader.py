@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 from abe.executor import url_spellings
 from abe.normalize import Normalizer
-from abe.postgres import EmbeddedProvider, embedded_bindir
+from abe.pgbinaries import BinariesProvider, default_data_dir
 from abe.reproduce import open_terminal
-from abe.scratch import default_pgdata
 from abe.terminal import TERMINAL_WIDTH
 from conftest import html_text
 from test_book import sphinx_build
@@ -88,10 +87,10 @@ def test_copied_example_gives_the_output_shown(page: str, book_html: Path, tmp_p
     outputs = blocks(markup, "abe-output")
     assert commands and len(commands) == len(outputs)
 
-    provider = EmbeddedProvider(default_pgdata(shared_cache))
+    provider = BinariesProvider(shared_cache, default_data_dir(shared_cache, 18))
     database = f"abe_{slug[:4]}_reader"
     url = provider.create_database(database)
-    bindir = embedded_bindir()
+    bindir = provider.client_bindir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
     env.update(DATABASE_URL=url, PSQLRC=os.devnull, TZ="UTC", LC_ALL="C.UTF-8",
                PATH=os.pathsep.join([str(Path(sys.executable).parent), str(bindir),

@@ -20,6 +20,7 @@ from .executor import Executor
 from .postgres import DatabaseError
 from .report import ExecutionReportDirective, fill_reports, summary_line
 from .session import Example, SessionError, load_example
+from .versions import report_columns, stored_runs
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ def record_example(env: BuildEnvironment, docname: str, example: Example,
         "lock_claims": result.get("lock_claims", 0), "rewrites": result.get("rewrites", 0),
         "runs_against": runs_against(example, result), "substitution": example.substitution,
         "verification": result.get("verification", {}), "verified_on": verified_on,
+        "majors": report_columns(result, stored_runs(executor_for(env.app), example)),
     }
 
 
