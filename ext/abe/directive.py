@@ -19,6 +19,7 @@ from sphinx.directives.code import container_wrapper
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .navigation import file_anchor, step_label
 from .postgres import DatabaseError
 from .session import Example, SessionError, load_example
 
@@ -135,6 +136,7 @@ class ExampleDirective(SphinxDirective):
             self.set_source_info(block)
             wrapped = container_wrapper(self, block, name)
             wrapped["classes"].append("abe-file-wrapper")
+            wrapped["ids"].append(file_anchor(example.number, name))
             if name in example.fold:
                 open_tag = ("<details class=\"abe-fold\"><summary>Show "
                             f"<code>{name}</code> (boilerplate, shown in full)</summary>")
@@ -162,6 +164,7 @@ class ExampleDirective(SphinxDirective):
         out: list[nodes.Node] = [intro]
         for record in result["steps"]:
             step = example.steps[record["index"]]
+            out.append(step_label(example.number, record["index"] + 1, step.run))
             if step.note:
                 holder = nodes.container(classes=["abe-step-note"])
                 self.state.nested_parse(StringList(step.note.splitlines()), self.content_offset,
