@@ -38,6 +38,11 @@ def file_anchor(number: int, name: str) -> str:
     return f"{example_anchor(number)}-file-{_SLUGGY.sub('-', name.lower()).strip('-')}"
 
 
+def group_anchor(number: int, group: str) -> str:
+    """``ex-22-files`` (the first file listing), ``ex-22-session`` (the first step)."""
+    return f"{example_anchor(number)}-{group}"
+
+
 def step_label(number: int, step: int, run: str) -> nodes.Node:
     """"Step 3" above a step, carrying its anchor (and, in HTML, a link to itself)."""
     anchor = step_anchor(number, step)
@@ -91,7 +96,9 @@ def add_to_toc(app: Sphinx, doctree: nodes.document) -> None:
             if section is None or not section["ids"]:
                 continue
             number = (step or is_file).group(1)  # type: ignore[union-attr]
-            entry = found.setdefault(number, {"section": section, "files": [], "steps": []})
+            entry = found.setdefault(number, {"section": section, "files": [], "steps": [],
+                                              "nodes": {}})
+            entry["nodes"].setdefault("steps" if step else "files", node)
             if step:
                 entry["steps"].append((anchor, int(step.group(2)), node.get("abe_command", "")))
             else:
@@ -101,6 +108,14 @@ def add_to_toc(app: Sphinx, doctree: nodes.document) -> None:
     # does not exist is then an unknown label, which fails the build
     std = env.domains.standard_domain
     for number, entry in sorted(found.items()):
+        # the groups' own anchors (a table of contents may not list one anchor twice: EPUB)
+        for group, first in (("files", entry["nodes"].get("files")),
+                             ("session", entry["nodes"].get("steps"))):
+            if first is not None:
+                anchor = group_anchor(int(number), group)
+                first["ids"].append(anchor)
+                std.anonlabels[anchor] = (docname, anchor)
+                std.labels[anchor] = (docname, anchor, f"Example {int(number)}, {group}")
         for anchor, step_number, _run in entry["steps"]:
             std.anonlabels[anchor] = (docname, anchor)
             std.labels[anchor] = (docname, anchor, f"Example {int(number)}, step {step_number}")
@@ -120,14 +135,14 @@ def add_to_toc(app: Sphinx, doctree: nodes.document) -> None:
             holder = nodes.bullet_list()
             item += holder
         if entry["files"]:
-            files = _entry(docname, entry["files"][0][0], nodes.Text(f"Files of Example "
-                                                                     f"{int(number)}"))
+            files = _entry(docname, group_anchor(int(number), "files"),
+                           nodes.Text(f"Files of Example {int(number)}"))
             files += nodes.bullet_list("", *[_entry(docname, anchor, nodes.literal(text=name))
                                              for anchor, name in entry["files"]])
             holder += files
         if entry["steps"]:
-            steps = _entry(docname, entry["steps"][0][0], nodes.Text(f"Session of Example "
-                                                                     f"{int(number)}"))
+            steps = _entry(docname, group_anchor(int(number), "session"),
+                           nodes.Text(f"Session of Example {int(number)}"))
             steps += nodes.bullet_list("", *[
                 _entry(docname, anchor, nodes.Text(f"{n}. "), nodes.literal(text=_short(run)))
                 for anchor, n, run in entry["steps"]])
