@@ -241,8 +241,12 @@ def operations(app: Sphinx, fromdoc: str) -> nodes.Node:
 
 def commands(app: Sphinx, fromdoc: str) -> nodes.Node:
     uses: dict[str, dict[tuple[int, str], list[int]]] = defaultdict(lambda: defaultdict(list))
-    for _slug, (docname, example) in _pages(app).items():
+    shown = getattr(app.env, "abe_examples", {})
+    for slug, (docname, example) in _pages(app).items():
+        # not executed in this build: its page shows no steps, so the link is to the example
+        skipped = shown.get(docname, {}).get(slug, {}).get("status") == "skipped"
         for sub, options, step in alembic_commands(example):
+            step = 0 if skipped else step
             names = [f"alembic {sub}"] if sub else []
             names += [" ".join(w for w in ("alembic", sub, o) if w) for o in sorted(set(options))]
             for what in names:
@@ -251,9 +255,13 @@ def commands(app: Sphinx, fromdoc: str) -> nodes.Node:
     for what in sorted(uses):
         links: list[nodes.Node] = []
         for (number, docname), steps in sorted(uses[what].items()):
-            for step in steps:
-                links.append(_link(app, fromdoc, docname, step_anchor(number, step),
-                                   f"Ex {number} step {step}"))
+            for step in sorted(set(steps)):
+                if step == 0:
+                    links.append(_link(app, fromdoc, docname, example_anchor(number),
+                                       f"Ex {number} (not executed in this build)"))
+                else:
+                    links.append(_link(app, fromdoc, docname, step_anchor(number, step),
+                                       f"Ex {number} step {step}"))
         out += _row(nodes.literal(text=what), links, [_anchor(what)])
     return out
 
