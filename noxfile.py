@@ -78,6 +78,23 @@ def pdf(session: nox.Session) -> None:
 
 
 @nox.session
+def epub(session: nox.Session) -> None:
+    """Build the EPUB edition into _build/epub/alembic-by-example.epub and validate it with
+    epubcheck (a Java program: Debian's default-jre-headless)."""
+    if shutil.which("java") is None:
+        session.error("epubcheck needs a Java runtime on PATH. On Debian or Ubuntu: "
+                      "apt-get install default-jre-headless")
+    if shutil.which("chromium") is None:
+        session.error("the EPUB's diagrams are drawn by mermaid-cli with the system Chromium. "
+                      "On Debian or Ubuntu: apt-get install chromium")
+    install_book(session, "epub")
+    session.run(*SPHINX, "-b", "epub", "-d", "_build/doctrees-epub", ".", "_build/epub",
+                *session.posargs)
+    session.run("epubcheck", "_build/epub/alembic-by-example.epub")
+    session.log(f"EPUB: {ROOT / '_build/epub/alembic-by-example.epub'}")
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """The test suite: extension unit tests and whole-book tests."""
     install_book(session, "test")

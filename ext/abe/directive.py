@@ -20,6 +20,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .lockview import locks_block
+from .navigation import file_anchor, step_label
 from .postgres import DatabaseError
 from .session import Example, SessionError, load_example
 
@@ -136,6 +137,7 @@ class ExampleDirective(SphinxDirective):
             self.set_source_info(block)
             wrapped = container_wrapper(self, block, name)
             wrapped["classes"].append("abe-file-wrapper")
+            wrapped["ids"].append(file_anchor(example.number, name))
             if name in example.fold:
                 open_tag = ("<details class=\"abe-fold\"><summary>Show "
                             f"<code>{name}</code> (boilerplate, shown in full)</summary>")
@@ -177,6 +179,7 @@ class ExampleDirective(SphinxDirective):
         out: list[nodes.Node] = [intro]
         for record in result["steps"]:
             step = example.steps[record["index"]]
+            out.append(step_label(example.number, record["index"] + 1, step.run))
             if step.note:
                 holder = nodes.container(classes=["abe-step-note"])
                 self.state.nested_parse(StringList(step.note.splitlines()), self.content_offset,
