@@ -14,6 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("SET LOCAL lock_timeout = '5s'")  # => DROP VIEW locks the view ACCESS EXCLUSIVE
     op.execute("DROP VIEW customers")  # => `DROP VIEW customers`: the old name disappears
 
 
