@@ -19,6 +19,8 @@ Modules, one job each:
 * :mod:`abe.locks` - locks, rewrites and scans of each revision, measured in the step process;
 * :mod:`abe.lockview` - the "Locks and rewrites" block under a step;
 * :mod:`abe.lockclaims` - ``# => locks: ...``, ``no rewrite``, ``rewrites ...`` checked;
+* :mod:`abe.squawk` - squawk on each revision's offline SQL, and its declared findings checked;
+* :mod:`abe.squawkview` - the folded squawk block under a step;
 * :mod:`abe.hold` - ``hold``/``release`` steps: a second session kept open across steps;
 * :mod:`abe.schema` - schema fingerprints for round trips and the schema-change panel;
 * :mod:`abe.directive` - the ``example`` directive;

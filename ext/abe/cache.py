@@ -26,7 +26,7 @@ _SKIP_PARTS = {"__pycache__", ".pytest_cache"}
 #: module of the execution side imports one of them.
 RENDER_ONLY = frozenset({
     "__main__.py", "assets.py", "directive.py", "downloads.py", "epub.py", "indexes.py",
-    "navigation.py", "report.py", "reproduce.py", "sphinx_ext.py",
+    "navigation.py", "report.py", "reproduce.py", "sphinx_ext.py", "squawkview.py",
 })
 
 

@@ -23,6 +23,7 @@ from .lockview import locks_block
 from .navigation import file_anchor, step_label
 from .postgres import DatabaseError
 from .session import Example, SessionError, load_example
+from .squawkview import for_step, squawk_block, unapplied
 
 logger = logging.getLogger(__name__)
 
@@ -177,6 +178,7 @@ class ExampleDirective(SphinxDirective):
                                 + ", ".join(v for v in verified_on
                                             if not v.startswith(server + " ")) + ".")
         out: list[nodes.Node] = [intro]
+        linted: set[str] = set()
         for record in result["steps"]:
             step = example.steps[record["index"]]
             out.append(step_label(example.number, record["index"] + 1, step.run))
@@ -207,9 +209,14 @@ class ExampleDirective(SphinxDirective):
                                      "(captured by the build)"), "abe-sql")
             out += locks_block(record.get("locks", []),
                                lambda block, caption: container_wrapper(self, block, caption))
+            out += squawk_block(for_step(result, record.get("locks", []), linted),
+                                record.get("locks", []),
+                                lambda block, caption: container_wrapper(self, block, caption))
             if record.get("schema_change"):
                 out.append(self._schema_change(mark_schema_change(
                     record["schema_change"], record["index"], result, runs)))
+        out += squawk_block(unapplied(result), [],
+                            lambda block, caption: container_wrapper(self, block, caption))
         return out
 
     def _schema_change(self, change: str) -> nodes.Node:

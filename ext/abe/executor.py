@@ -36,6 +36,10 @@ from .postgres import (
 from .schema import diff, fingerprint, schema_changes
 from .scratch import scratch_root
 from .session import Example
+from .squawk import enabled as squawk_enabled
+from .squawk import job_settings
+from .squawk import verdict as squawk_verdict
+from .squawk import version as squawk_version
 
 Result = dict[str, Any]
 
@@ -171,7 +175,8 @@ class Executor:
 
     def settings_key(self) -> str:
         c = self.config
-        return f"display_root={c.display_root};frozen={c.frozen_time};timeout={c.step_timeout}"
+        return (f"display_root={c.display_root};frozen={c.frozen_time};timeout={c.step_timeout}"
+                f";squawk={squawk_version() if squawk_enabled() else 'off'}")
 
     def key(self, example: Example) -> str:
         return example_key(example.path, self.server_key(), self.settings_key())
@@ -374,6 +379,10 @@ class Executor:
         result["verification"] = verification
         if problem and not result["failure"]:
             result["failure"] = problem
+        result["squawk"], result["squawk_findings"], problem = squawk_verdict(
+            example, raw.get("squawk", []))
+        if problem and not result["failure"]:
+            result["failure"] = problem
         claims = find_claims(example.path, example.shown_files())
         result["claims"] = len(claims)
         result["lock_claims"] = sum(c.kind in ("locks", "no-rewrite", "rewrites") for c in claims)
@@ -416,6 +425,7 @@ class Executor:
             "frozen_time": self.config.frozen_time,
             "schema_initial": self._fresh_schema,
             "programs": self._programs(),
+            "squawk": job_settings(self.provider.server_version()),
             "verify": {
                 "urls": verify_urls, "schema": True, "timeout": self.config.step_timeout,
                 "roundtrip": not example.no_roundtrip,

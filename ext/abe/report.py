@@ -35,12 +35,12 @@ def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes
     majors = sorted({int(m) for exs in pages.values() for info in exs.values()
                      for m in info.get("majors", {})})
     headers = ["Example", "Status", "Runs against", "Substitution", "Steps", "Claims checked",
-               "Lock claims", "Rewrites seen", "Round trip", "Models vs migrations", "Seconds",
-               "Cache", *(f"PostgreSQL {m}" for m in majors)]
+               "Lock claims", "Rewrites seen", "squawk findings", "Round trip",
+               "Models vs migrations", "Seconds", "Cache", *(f"PostgreSQL {m}" for m in majors)]
     table = nodes.table(classes=["abe-report"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in (22, 9, 20, 26, 5, 6, 5, 5, 12, 12, 6, 5, *(10 for _ in majors)):
+    for width in (22, 9, 20, 26, 5, 6, 5, 5, 5, 12, 12, 6, 5, *(10 for _ in majors)):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     row = nodes.row()
@@ -64,6 +64,7 @@ def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes
         values = [status, against, info.get("substitution", "") or "none",
                   str(info["steps"]), str(info.get("claims", 0)),
                   str(info.get("lock_claims", 0)), str(info.get("rewrites", 0)),
+                  str(info.get("squawk_findings", 0)),
                   verification.get("roundtrip", "not run"), verification.get("check", "not run"),
                   f"{info['seconds']:.2f}", info["cache"],
                   *(info.get("majors", {}).get(str(m), "not run") for m in majors)]
@@ -92,7 +93,8 @@ def summary_line(pages: dict[str, dict[str, Any]], executed: list[str] | None = 
             f"{counts['skipped']} not executed; {claims} annotation claims checked, "
             f"{trips} round-tripped, {checks} checked against their models; "
             f"{sum(i.get('lock_claims', 0) for i in infos)} lock claims checked, "
-            f"{sum(i.get('rewrites', 0) for i in infos)} rewrites seen")
+            f"{sum(i.get('rewrites', 0) for i in infos)} rewrites seen, "
+            f"{sum(i.get('squawk_findings', 0) for i in infos)} squawk findings")
     if executed is not None:
         line += f"; {len(executed)} executed in this build, {len(infos) - len(executed)} from cache"
     if servers:

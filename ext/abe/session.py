@@ -24,7 +24,8 @@ _ENV_ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", re.S)
 _SLUG = re.compile(r"^ex(\d\d)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _EXAMPLE_KEYS = {"requires", "files", "fold", "hide", "irreversible", "substitution",
-                 "drift", "verify_args", "verify_env", "verify_ignore", "no_roundtrip"}
+                 "drift", "verify_args", "verify_env", "verify_ignore", "no_roundtrip",
+                 "squawk_accept"}
 _STEP_KEYS = {"run", "expect", "note", "timeout", "sql", "catalog", "tail", "output", "hold",
               "release", "unordered"}
 _REQUIRES_KEYS = {"extensions", "server_version", "databases"}

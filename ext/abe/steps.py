@@ -19,6 +19,7 @@ from typing import Any
 from abe.capture import SqlCapture
 from abe.locks import LockProbe
 from abe.pinning import pin_randomness
+from abe.squawk import LINT, lint_process
 from abe.terminal import as_in_a_terminal
 from abe.verify import verification
 
@@ -130,6 +131,8 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
         argv = list(step["argv"])
         if argv[0] == VERIFY:
             status = verification(step)
+        elif argv[0] == LINT:
+            status = lint_process(step)
         elif argv[0] in PYTHON_COMMANDS:
             capture.install()
             as_in_a_terminal()

@@ -43,6 +43,7 @@ import sqlalchemy.orm  # noqa: F401
 
 from abe.hold import SecondSession
 from abe.schema import fingerprint
+from abe.squawk import lint_job
 from abe.steps import VERIFY, copy_example, die_with_parent, run_step
 from abe.warmup import warm_up
 
@@ -72,6 +73,7 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
             break  # later steps depend on this one: stop here, the parent reports it
     else:
         second.close()  # the end of the session ends a second session still open
+        result["squawk"] = lint_job(job, scratch, run_step)
         if verify.get("urls"):
             result["verification"] = _verify(job, verify, scratch)
     second.close()
