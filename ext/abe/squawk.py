@@ -118,8 +118,12 @@ def lint_process(step: dict[str, Any]) -> int:
         try:
             command.upgrade(cfg, target, sql=True)
         except BaseException as exc:
-            record.update(linted=False, reason=f"`alembic upgrade {target} --sql` failed: "
-                          f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+            message = str(exc).splitlines()[0] if str(exc) else ""
+            reason = f"`alembic upgrade {target} --sql` failed: {type(exc).__name__}: {message}"
+            if isinstance(exc, AttributeError) and re.search(r"'(NoneType|MockConnection)'",
+                                                             message):
+                reason += " (upgrade() reads a query's result, and offline there is no database)"
+            record.update(linted=False, reason=reason)
             continue
         sql_path = folder / f"{n:03d}.sql"
         sql_path.write_text(buffer.getvalue(), encoding="utf-8")
