@@ -14,7 +14,6 @@ release = "2026.11"
 
 extensions = [
     "myst_parser",
-    "sphinxcontrib.mermaid",
     "sphinx_copybutton",
     "abe",
 ]
@@ -22,7 +21,7 @@ extensions = [
 root_doc = "book/index"
 include_patterns = ["book/**"]  # the chapters are the only sources
 # Everything else at the top is excluded too, so Sphinx does not walk it looking for sources
-# (.nox and node_modules alone hold tens of thousands of files: seconds on every build).
+# (.nox, and a node_modules left from older checkouts, hold tens of thousands of files).
 exclude_patterns = ["**/.pytest_cache", ".nox", ".venv", "node_modules", ".cache", "_build",
                     ".git", "examples", "ext", "tests", "bench"]
 source_suffix = {".md": "markdown"}
@@ -43,7 +42,7 @@ copybutton_selector = "div.highlight-console pre, div.abe-file pre"
 copybutton_prompt_text = "$ "
 copybutton_only_copy_prompt_lines = True
 
-# Mermaid: rendered from a local copy (npm ci), never a CDN: see ext/abe/assets.py.
+# Mermaid diagrams: drawn while the book builds, by Python alone (ext/abe/diagrams.py).
 
 # The extension's options (see ext/abe/config.py); environment variables override them.
 abe_examples_dir = "examples"
