@@ -61,6 +61,8 @@ def as_shown(actual: str, shown: str) -> tuple[str, str]:
     of a long output (a step's ``tail``) says how many lines it left out; exactly that many are
     cut from the reader's output, so a line too many or too few still fails."""
     actual, shown = actual.rstrip("\n"), shown.rstrip("\n")
+    if shown == "(no output)":  # how a page shows a command that printed nothing
+        shown = ""
     marker = _OMITTED.match(shown)
     if marker is None:
         return actual, shown

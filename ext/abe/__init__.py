@@ -8,6 +8,11 @@ Modules, one job each:
 * :mod:`abe.postgres` - the embedded or external PostgreSQL server and throwaway databases;
 * :mod:`abe.scratch` - where throwaway files go (a RAM folder when there is one with room);
 * :mod:`abe.worker` - the pre-warmed process that runs steps (forked per example and per step);
+* :mod:`abe.warmup` - the Alembic commands the worker runs once before it forks;
+* :mod:`abe.steps` - one forked process per step: output, exit status, time limit;
+* :mod:`abe.capture` - the SQL a step's SQLAlchemy engines send, in order;
+* :mod:`abe.pinning` - revision ids and dates pinned, so generated revisions repeat;
+* :mod:`abe.verify` - the round trip and ``alembic check`` after a session;
 * :mod:`abe.executor` - databases, worker, cache and verdicts, seen from the Sphinx process;
 * :mod:`abe.cache` - the results cache and its keys;
 * :mod:`abe.claims` - annotation claims checked against the run;
