@@ -16,6 +16,7 @@ extensions = [
     "myst_parser",
     "sphinx_copybutton",
     "abe",
+    "abe.pdf_layout",  # the PDF's front matter before the levels (ext/abe/pdf_layout.py)
 ]
 
 root_doc = "book/index"
@@ -34,6 +35,7 @@ templates_path = ["book/_templates"]
 html_static_path = ["book/_static"]
 html_extra_path = ["book/_extra"]  # index.html at the top of the output: it opens the book
 html_theme = "furo"
+html_favicon = "book/_static/favicon.svg"
 html_title = "Alembic By Example"
 html_last_updated_fmt = None
 
@@ -56,9 +58,22 @@ latex_show_urls = "no"
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
-    # long lines in listings wrap (never run off the page or lose characters)
-    "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=true, verbatimmaxunderfull=0",
+    # long lines in listings wrap at spaces only (no forced break inside a word, and no break
+    # after punctuation, which would split string literals): copied code still runs
+    "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=false",
     "preamble": r"""
+% Examples are "Example 38", not "2.8 Example 38": no section numbers (levels neither)
+\setcounter{secnumdepth}{-1}
+% one listing counter for the whole book: every listing number is unique
+\makeatletter
+\AtBeginDocument{\@removefromreset{literalblock}{chapter}%
+  \def\theliteralblock{\arabic{literalblock}}}
+\makeatother
+% break listing lines at spaces only
+\renewcommand*\sphinxbreaksbeforelist{}
+\renewcommand*\sphinxbreaksafterlist{}
+\renewcommand*\sphinxbreaksbeforeactivelist{}
+\renewcommand*\sphinxbreaksafteractivelist{}
 \usepackage{xcolor}
 \definecolor{abeOutput}{RGB}{238,243,249}
 \definecolor{abeSql}{RGB}{251,245,234}

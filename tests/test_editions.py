@@ -327,6 +327,27 @@ def test_example_anchor_scrolls_to_its_heading(browser_page: tuple[object, list[
     assert escaped == []
 
 
+@pytest.mark.parametrize("path", ["book/beginner/ex06-create-table.html",
+                                  "book/intermediate/ex38-merge-branches.html",
+                                  "book/advanced/ex67-concurrent-index.html"])
+def test_example_page_weighs_at_most_300_kb_and_has_a_favicon(open_page: object,
+                                                              path: str) -> None:
+    """HTML + CSS + JS of an example page (search excluded), as the browser decoded them."""
+    page = open_page(path)  # type: ignore[operator]
+    page.wait_for_load_state("load")
+    total = page.evaluate("""() => {
+        const nav = performance.getEntriesByType('navigation')[0].decodedBodySize;
+        return nav + performance.getEntriesByType('resource')
+          .filter((r) => /\\.(css|js)(\\?|$)/.test(r.name) && !/search/.test(r.name))
+          .reduce((sum, r) => sum + r.decodedBodySize, 0);
+    }""")
+    assert 20_000 < total <= 300_000, f"{path}: {total} bytes"
+    icon = page.locator("link[rel~=icon]").first.get_attribute("href")
+    assert icon, "no favicon link"
+    response = page.request.get(page.url.rsplit("/", 1)[0] + "/" + icon)
+    assert response.status == 200, icon
+
+
 def test_standard_files_are_folded_after_the_example_s_own(open_page: object) -> None:
     """Example 6: alembic.ini and env.py are the standard files: each folds to one line that
     says so and links to the example teaching it, after the example's own revision; opened, the
@@ -425,3 +446,62 @@ def test_pdf_diagram_is_drawn_in_the_palette(pdf: Path) -> None:
                 found += 1
     assert found > 200, "the blue #0173B2 of the Mermaid diagram is not on the page"
 
+
+def _pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_pdf_front_matter_comes_before_the_examples(pdf: Path) -> None:
+    """Headings stand alone on their line (contents lines end with a page number)."""
+    text = _pdf_text(pdf)
+
+    def heading(title: str) -> int:
+        match = re.search(rf"^\s*{re.escape(title)}\s*$", text, re.M)
+        assert match, f"no heading {title!r}"
+        return match.start()
+
+    first = heading(f"Example 1: {OUTLINE[1]}")
+    for title in ("What you need", "How to run an example", "How the listings are made"):
+        assert heading(title) < first, f"{title!r} comes after Example 1"
+
+
+def test_pdf_has_no_section_numbers_and_unique_listing_numbers(pdf: Path) -> None:
+    text = _pdf_text(pdf)
+    numbered = re.findall(r"^\s*\d+\.\d+(?:\.\d+)*\s+Example \d+", text, re.M)
+    assert numbered == [], f"section numbers on examples: {numbered[:5]}"
+    listings = re.findall(r"Listing (\d+(?:\.\d+)?):", text)
+    assert len(listings) > 500
+    repeated = sorted({n for n in listings if listings.count(n) > 1})
+    assert repeated == [], f"{len(repeated)} listing numbers repeat, e.g. {repeated[:5]}"
+
+
+def test_pdf_diagram_node_text_is_white_on_blue(pdf: Path) -> None:
+    """Example 5's diagram, rasterised at 100 dpi: inside the blue nodes (between blue pixels of
+    one row) the label is drawn white, not the grey (#ababab, 2.23:1) mermaid-cli printed."""
+    dests = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout
+    page = int(re.search(r'^\s*(\d+) .*"ex-05"', dests, re.M).group(1))  # type: ignore[union-attr]
+    white = grey = 0
+    for candidate in (page, page + 1):
+        ppm = subprocess.run(["pdftoppm", "-f", str(candidate), "-l", str(candidate), "-r", "100",
+                              str(pdf)], capture_output=True, check=True).stdout
+        width, height, pixels = _ppm_pixels(ppm)
+        for y in range(height):
+            row = pixels[y * width * 3:(y + 1) * width * 3]
+            colours = [tuple(row[i:i + 3]) for i in range(0, len(row), 3)]
+            blue = [abs(r - 1) < 25 and abs(g - 115) < 25 and abs(b - 178) < 25
+                    for r, g, b in colours]
+            last = None
+            for x, is_blue in enumerate(blue):
+                if not is_blue:
+                    continue
+                if last is not None and 1 < x - last < 30:  # a gap inside one blue node
+                    for r, g, b in colours[last + 1:x]:
+                        if min(r, g, b) > 235:
+                            white += 1
+                        elif max(r, g, b) - min(r, g, b) < 12 and 140 < r < 200:
+                            grey += 1
+                last = x
+    assert white > 100, f"no white label text inside blue nodes ({white} pixels)"
+    assert grey < white / 20, f"grey label text inside blue nodes: {grey} vs {white} white"

@@ -20,9 +20,9 @@ from typing import Any
 CACHE_FORMAT = "abe-results-1"
 _RUNNER_DIR = Path(__file__).parent
 _SKIP_PARTS = {"__pycache__", ".pytest_cache"}
-#: Modules that only draw what a run produced (diagrams, folded standard files): editing them
+#: Modules that only draw what a run produced (diagrams, standard files, PDF layout): editing them
 #: must not re-execute every example.
-_PRESENTATION = {"diagrams.py", "mermaid.py", "standard.py"}
+_PRESENTATION = {"diagrams.py", "mermaid.py", "standard.py", "pdf_layout.py"}
 
 
 @functools.cache

@@ -93,7 +93,8 @@ def _rendered(app: Sphinx, node: diagram, pdf: bool) -> tuple[str, Path]:
     source = node["source"]
     svg_path, pdf_path = mermaid.paths(_cache(app), source)
     if mermaid.missing(_cache(app), [source], pdf):
-        svg, document = mermaid.render(source, pdf)
+        cached = svg_path.read_text(encoding="utf-8") if svg_path.is_file() else ""
+        svg, document = mermaid.render(source, pdf, cached)
         mermaid.store(_cache(app), source, svg, document)
     return svg_path.read_text(encoding="utf-8"), pdf_path
 

@@ -56,28 +56,30 @@ def paths(cache: Path, source: str) -> tuple[Path, Path]:
     return cache / f"{name}.svg", cache / f"{name}.pdf"
 
 
-def render(source: str, pdf: bool) -> tuple[str, bytes | None]:
-    """One diagram: its SVG and, when asked, a one-page PDF (the SVG drawn at PDF_SCALE)."""
+def render(source: str, pdf: bool, svg: str = "") -> tuple[str, bytes | None]:
+    """One diagram: its SVG (unless given: the cached one) and, when asked, a one-page PDF
+    (the SVG drawn at PDF_SCALE, placed at 1x)."""
     import mermaidx
     from mermaidx.pdf_writer import png_to_pdf
     from mermaidx.png_decode import decode_png
+    from mermaidx.raster import render_png
 
-    try:
-        diagram = mermaidx.render(source, theme="default", config=CONFIG)
-        svg = diagram.svg()
-    except Exception as exc:  # mermaidx raises MermaidRenderError with Mermaid's own message
-        raise DiagramError(f"Mermaid could not render this diagram: {exc}") from None
+    if not svg:
+        try:
+            svg = mermaidx.render(source, theme="default", config=CONFIG).svg()
+        except Exception as exc:  # mermaidx raises MermaidRenderError with Mermaid's message
+            raise DiagramError(f"Mermaid could not render this diagram: {exc}") from None
     document = None
     if pdf:
-        png = diagram.png(scale=PDF_SCALE, background="#ffffff")
+        png = render_png(svg, scale=PDF_SCALE, background="#ffffff")
         document = png_to_pdf(decode_png(png), scale=1 / PDF_SCALE, background_color="#ffffff")
     return svg, document
 
 
-def _render_job(job: tuple[str, bool]) -> tuple[str, str, bytes | None, str]:
-    source, pdf = job
+def _render_job(job: tuple[str, bool, str]) -> tuple[str, str, bytes | None, str]:
+    source, pdf, cached_svg = job
     try:
-        svg, document = render(source, pdf)
+        svg, document = render(source, pdf, cached_svg)
     except DiagramError as exc:
         return source, "", None, str(exc)
     return source, svg, document, ""
@@ -114,14 +116,19 @@ def render_all(cache: Path, sources: list[str], pdf: bool, jobs: int,
     if not todo:
         return errors
     jobs = max(1, min(jobs, len(todo)))
+    work = []
+    for source in todo:
+        svg_path = paths(cache, source)[0]
+        work.append((source, pdf, svg_path.read_text(encoding="utf-8")
+                     if svg_path.is_file() else ""))
     results: Iterable[tuple[str, str, bytes | None, str]]
     if jobs == 1:
-        results = map(_render_job, [(s, pdf) for s in todo])
+        results = map(_render_job, work)
         pool = None
     else:
         # spawn: a fresh interpreter (no forked Sphinx or QuickJS state); it imports only this
         pool = multiprocessing.get_context("spawn").Pool(jobs)
-        results = pool.imap_unordered(_render_job, [(s, pdf) for s in todo])
+        results = pool.imap_unordered(_render_job, work)
     try:
         for done, (source, svg, document, error) in enumerate(results, 1):
             if error:
