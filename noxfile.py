@@ -108,6 +108,16 @@ def example(session: nox.Session) -> None:
 
 
 @nox.session
+def reproduce(session: nox.Session) -> None:
+    """Run every example as a reader's shell would (real console scripts, a random hash seed,
+    address randomisation on, revision ids not pinned) and fail, naming the step, where the
+    output differs from the page: nox -s reproduce [-- ex17-autogenerate-basics ...]"""
+    install_book(session)
+    session.run("python", "-m", "abe", "reproduce", *session.posargs,
+                env={"PYTHONPATH": str(ROOT / "ext")})
+
+
+@nox.session
 def pgversions(session: nox.Session) -> None:
     """Run every example on the embedded server and on a second one (default: the machine's
     PostgreSQL on 127.0.0.1:5432), report the examples whose output differs, and build the HTML,

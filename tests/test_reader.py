@@ -17,7 +17,9 @@ import pytest
 from abe.executor import url_spellings
 from abe.normalize import Normalizer
 from abe.postgres import EmbeddedProvider, embedded_bindir
+from abe.reproduce import open_terminal
 from abe.scratch import default_pgdata
+from abe.terminal import TERMINAL_WIDTH
 from conftest import html_text
 from test_book import sphinx_build
 
@@ -101,8 +103,15 @@ def test_copied_example_gives_the_output_shown(page: str, book_html: Path, tmp_p
     try:
         for (_, command), (_, shown) in zip(commands, outputs, strict=True):
             typed = command.removeprefix("$ ")
-            proc = subprocess.run(["bash", "-c", typed], cwd=folder, env=env, text=True,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            # typed at a terminal: Alembic indents its messages when stdin is one
+            terminal, keyboard = open_terminal(TERMINAL_WIDTH)
+            try:
+                proc = subprocess.run(["bash", "-c", typed], cwd=folder, env=env, text=True,
+                                      stdin=terminal, stdout=subprocess.PIPE,
+                                      stderr=subprocess.STDOUT)
+            finally:
+                os.close(terminal)
+                os.close(keyboard)
             reader_saw, page_shows = as_shown(normalize(proc.stdout), shown)
             assert reader_saw == page_shows, typed
     finally:

@@ -33,3 +33,4 @@ with Session(engine) as session, warnings.catch_warnings(record=True) as caught:
         print(f"{warning.category.__name__}: {warning.message}")
         # => Output: SAWarning: DELETE statement on table 'notes' expected to delete 1 row(s); 0 were matched.  Please set confirm_deleted_rows=False within the mapper configuration to prevent this warning.
     print(f"deleted {title!r}, {len(caught)} warning(s)")
+engine.dispose()  # => closes the pooled connection; left open, it is garbage at exit and psycopg warns (ResourceWarning)

@@ -16,6 +16,10 @@ Modules, one job each:
 * :mod:`abe.executor` - databases, worker, cache and verdicts, seen from the Sphinx process;
 * :mod:`abe.cache` - the results cache and its keys;
 * :mod:`abe.claims` - annotation claims checked against the run;
+* :mod:`abe.locks` - locks, rewrites and scans of each revision, measured in the step process;
+* :mod:`abe.lockview` - the "Locks and rewrites" block under a step;
+* :mod:`abe.lockclaims` - ``# => locks: ...``, ``no rewrite``, ``rewrites ...`` checked;
+* :mod:`abe.hold` - ``hold``/``release`` steps: a second session kept open across steps;
 * :mod:`abe.schema` - schema fingerprints for round trips and the schema-change panel;
 * :mod:`abe.directive` - the ``example`` directive;
 * :mod:`abe.report` - the execution report page and the end-of-build summary line;

@@ -13,6 +13,7 @@ from pathlib import Path
 from .config import AbeConfig
 from .directive import render_sql
 from .executor import Executor
+from .lockview import render_text
 from .postgres import DatabaseError
 from .session import SessionError, load_example
 
@@ -29,9 +30,22 @@ def main(argv: list[str] | None = None) -> int:
                         "report each example whose output or SQL differs")
     compare.add_argument("url", help="admin URL of the other server, e.g. "
                                      "postgresql://postgres@127.0.0.1:5432/postgres")
+    reproduce = sub.add_parser(
+        "reproduce", help="run every example (or the named ones) as a reader's shell would: "
+                          "real console scripts, a random hash seed, address randomisation on, "
+                          "ids not pinned; fail where the output differs from the page")
+    reproduce.add_argument("examples", nargs="*", help="example folder names (default: all)")
+    reproduce.add_argument("--runs", type=int, default=2,
+                           help="runs per example, each with another hash seed (default 2)")
+    reproduce.add_argument("--seed", type=int, action="append", default=[],
+                           help="PYTHONHASHSEED of a run instead of a random one (repeatable)")
     args = parser.parse_args(argv)
     if args.command == "compare":
         return compare_servers(args.url)
+    if args.command == "reproduce":
+        from .reproduce import main as reproduce_main
+
+        return reproduce_main(args.examples, args.runs, args.seed, 0)
 
     root = Path.cwd()
     import os
@@ -64,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
                 if sql and step.sql:
                     print("-- SQL " + "-" * 60)
                     print(sql)
+                if record.get("locks"):
+                    print("-- Locks and rewrites " + "-" * 45)
+                    print(render_text(record["locks"]))
             if result["failure"]:
                 failures += 1
                 print(f"\nFAILED: {result['failure']}", file=sys.stderr)

@@ -20,9 +20,9 @@ from typing import Any
 CACHE_FORMAT = "abe-results-1"
 _RUNNER_DIR = Path(__file__).parent
 _SKIP_PARTS = {"__pycache__", ".pytest_cache"}
-#: Modules that only draw what a run produced (diagrams, standard files, PDF layout): editing them
-#: must not re-execute every example.
-_PRESENTATION = {"diagrams.py", "mermaid.py", "standard.py", "pdf_layout.py"}
+#: modules that never run an example for the build (a change to them keeps every result valid):
+#: tools, and what only draws a run's results (diagrams, standard files, PDF layout)
+_NOT_RUNNER = {"reproduce.py", "diagrams.py", "mermaid.py", "standard.py", "pdf_layout.py"}
 
 
 @functools.cache
@@ -43,7 +43,7 @@ def runner_fingerprint() -> str:
     build, and every cache key needs it)."""
     digest = hashlib.sha256()
     for path in sorted(_RUNNER_DIR.glob("*.py")):
-        if path.name in _PRESENTATION:
+        if path.name in _NOT_RUNNER:
             continue
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

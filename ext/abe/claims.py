@@ -8,7 +8,9 @@ Two kinds of note are claims about the run, by a convention authors can see:
   is not a claim.
 * ``# => Output: <text>``: the text must occur in a line some step printed.
 
-Both are compared after folding case and white space. A claim the run does not support is
+Both are compared after folding case and white space. Notes about locks and rewrites (``# =>
+locks: ACCESS EXCLUSIVE on orders``, ``# => no rewrite``, ``# => rewrites orders``) are checked
+against the build's measurements (:mod:`abe.lockclaims`). A claim the run does not support is
 reported with the file and line of the note.
 """
 
@@ -18,6 +20,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .lockclaims import check_lock_claim, lock_claim, where
 
 _NOTE = re.compile(r"(?:#|--)\s*=>\s*(.*)$")
 _BACKTICKED = re.compile(r"`([^`]+)`")
@@ -33,8 +37,10 @@ _SQL_WORDS = re.compile(
 class Claim:
     path: str  # relative to the example folder
     line: int
-    kind: str  # "sql" or "output"
+    kind: str  # "sql", "output", or a lock claim's "locks", "no-rewrite", "rewrites"
     text: str
+    revision: str | None = None  # lock claims: the revision of the file (None: any)
+    upgrade: bool = True  # lock claims: in upgrade() (or outside downgrade())
 
 
 def _fold(text: str) -> str:
@@ -59,6 +65,11 @@ def find_claims(folder: Path, files: list[str]) -> list[Claim]:
             if not match:
                 continue
             note = match.group(1)
+            lock = lock_claim(note)
+            if lock:
+                revision, upgrade = where(folder, name, number)
+                claims.append(Claim(name, number, lock[0], lock[1], revision, upgrade))
+                continue
             if note.startswith("Output:"):
                 claims.append(Claim(name, number, "output", note[len("Output:"):].strip()))
                 continue
@@ -81,6 +92,11 @@ def check_claims(claims: list[Claim], steps: list[dict[str, Any]]) -> list[str]:
             if needle not in sql and needle not in output_sql:
                 problems.append(f"{claim.path}:{claim.line}: annotation claims SQL "
                                 f"`{claim.text}`, which the run did not send")
+        elif claim.kind in ("locks", "no-rewrite", "rewrites"):
+            problem = check_lock_claim(claim.path, claim.line, claim.kind, claim.text,
+                                       claim.revision, claim.upgrade, steps)
+            if problem:
+                problems.append(problem)
         else:
             needle = _fold(claim.text)
             if not any(needle in line for line in output_lines):

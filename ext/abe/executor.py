@@ -376,6 +376,9 @@ class Executor:
             result["failure"] = problem
         claims = find_claims(example.path, example.shown_files())
         result["claims"] = len(claims)
+        result["lock_claims"] = sum(c.kind in ("locks", "no-rewrite", "rewrites") for c in claims)
+        result["rewrites"] = sum(len(r["rewritten"]) for s in result["steps"]
+                                 for r in s.get("locks", []))
         if not result["failure"]:
             problems = check_claims(claims, result["steps"])
             if problems:
@@ -422,7 +425,7 @@ class Executor:
                 "ignore": list(example.verify_ignore),
             },
             "steps": [{"argv": list(s.argv), "env": s.env, "expect": s.expect,
-                       "stdout_to": s.stdout_to,
+                       "stdout_to": s.stdout_to, "hold": s.hold, "release": s.release,
                        "timeout": s.timeout or self.config.step_timeout} for s in example.steps],
         }
         reply = self._worker_process().submit(job)
@@ -447,7 +450,7 @@ class Executor:
             "index": raw["index"], "run": step.run, "status": raw["status"],
             "expect": step.expect, "timed_out": raw["timed_out"], "seconds": raw["seconds"],
             "output": normalize(raw["output"]), "sql": sql,
-            "foreign_databases": raw["foreign_databases"],
+            "foreign_databases": raw["foreign_databases"], "locks": raw.get("locks", []),
         }
 
     def _verdict(self, example: Example, steps: list[dict[str, Any]],

@@ -3,7 +3,7 @@
 Only things that differ from one run to the next are rewritten, and the book's front matter lists
 each rule: the temporary folder the example ran in, the throwaway database's name and URL, the
 paths of the Python installation (site-packages and the standard library), and pytest's
-wall-clock durations.
+wall-clock durations (with the ``=`` padding of the banner that shows one).
 """
 
 from __future__ import annotations
@@ -38,11 +38,32 @@ class Normalizer:
         text = text.replace(stdlib + "/", shown + "/")
         text = text.replace(sysconfig.get_paths()["scripts"] + "/", ".venv/bin/")
         text = text.replace(sys.executable, ".venv/bin/python")
-        text = _PYTEST_TIME.sub(r"in #.##s", text)
-        return text
+        return pytest_durations(text)
 
 
-_PYTEST_TIME = re.compile(r"\bin \d+\.\d+s\b")
+#: pytest's duration, with the (h:mm:ss) it adds past a minute
+_PYTEST_TIME = re.compile(r"\bin \d+\.\d+s\b(?: \(\d+:\d\d:\d\d\))?")
+_BANNER = re.compile(r"^(=+) (.*) (=+)$")
+
+
+def pytest_durations(text: str) -> str:
+    """pytest's wall-clock durations as ``in #.##s``; a summary banner that held one is centred
+    again as pytest centres it, so its ``=`` padding does not follow the duration's length."""
+    out = []
+    for line in text.split("\n"):
+        new = _PYTEST_TIME.sub("in #.##s", line)
+        banner = _BANNER.match(line)
+        if new != line and banner:
+            new = _centred(_BANNER.match(new).group(2), len(line))  # type: ignore[union-attr]
+        out.append(new)
+    return "\n".join(out)
+
+
+def _centred(title: str, width: int) -> str:
+    """``title`` between runs of ``=`` filling ``width``, as pytest's TerminalWriter.sep()."""
+    n = max((width - len(title) - 2) // 2, 1)
+    line = f"{'=' * n} {title} {'=' * n}"
+    return line + "=" if len(line) + 1 <= width else line
 
 
 def _site_dirs() -> list[str]:

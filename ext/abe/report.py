@@ -32,11 +32,12 @@ def _rows(pages: dict[str, dict[str, Any]]) -> list[tuple[str, str, dict[str, An
 
 def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes.Node:
     headers = ["Example", "Status", "Runs against", "Substitution", "Steps", "Claims checked",
-               "Round trip", "Models vs migrations", "Seconds", "Cache"]
+               "Lock claims", "Rewrites seen", "Round trip", "Models vs migrations", "Seconds",
+               "Cache"]
     table = nodes.table(classes=["abe-report"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in (22, 9, 20, 26, 5, 6, 12, 12, 6, 5):
+    for width in (22, 9, 20, 26, 5, 6, 5, 5, 12, 12, 6, 5):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     row = nodes.row()
@@ -59,6 +60,7 @@ def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes
         verification = info.get("verification", {})
         values = [status, against, info.get("substitution", "") or "none",
                   str(info["steps"]), str(info.get("claims", 0)),
+                  str(info.get("lock_claims", 0)), str(info.get("rewrites", 0)),
                   verification.get("roundtrip", "not run"), verification.get("check", "not run"),
                   f"{info['seconds']:.2f}", info["cache"]]
         for value in values:
@@ -84,7 +86,9 @@ def summary_line(pages: dict[str, dict[str, Any]], executed: list[str] | None = 
     checks = sum(1 for i in infos if i.get("verification", {}).get("check") == "passed")
     line = (f"abe: {len(infos)} examples: {counts['passed']} passed, {counts['failed']} failed, "
             f"{counts['skipped']} not executed; {claims} annotation claims checked, "
-            f"{trips} round-tripped, {checks} checked against their models")
+            f"{trips} round-tripped, {checks} checked against their models; "
+            f"{sum(i.get('lock_claims', 0) for i in infos)} lock claims checked, "
+            f"{sum(i.get('rewrites', 0) for i in infos)} rewrites seen")
     if executed is not None:
         line += f"; {len(executed)} executed in this build, {len(infos) - len(executed)} from cache"
     if servers:

@@ -25,7 +25,8 @@ _SLUG = re.compile(r"^ex(\d\d)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _EXAMPLE_KEYS = {"requires", "files", "fold", "hide", "irreversible", "substitution",
                  "drift", "verify_args", "verify_env", "verify_ignore", "no_roundtrip"}
-_STEP_KEYS = {"run", "expect", "note", "timeout", "sql", "catalog", "tail", "output"}
+_STEP_KEYS = {"run", "expect", "note", "timeout", "sql", "catalog", "tail", "output", "hold",
+              "release", "unordered"}
 _REQUIRES_KEYS = {"extensions", "server_version", "databases"}
 
 
@@ -68,6 +69,13 @@ class Step:
     output: bool = True
     line: int = 0
     stdout_to: str = ""
+    #: SQL for a second session that stays open across the next steps (see abe.hold)
+    hold: str = ""
+    #: SQL that ends that session
+    release: str = ""
+    #: why the output's lines come in an order that varies from run to run (the page says so,
+    #: and `python -m abe reproduce` compares them in any order)
+    unordered: str = ""
 
     @property
     def program(self) -> str:
@@ -243,9 +251,24 @@ def load_example(path: Path) -> Example:
                                    f"unknown key {key!r} in step {index + 1} "
                                    f"(allowed: {', '.join(sorted(_STEP_KEYS))})")
         run = raw.get("run")
-        if not isinstance(run, str) or not run.strip():
+        argv: tuple[str, ...]
+        env: dict[str, str]
+        second = [k for k in ("hold", "release") if k in raw]
+        if second:
+            if run is not None or len(second) > 1:
+                raise SessionError(session_path, line, f"step {index + 1}: a step has one of "
+                                   "'run', 'hold' or 'release'")
+            sql = raw[second[0]]
+            if not isinstance(sql, str) or not sql.strip():
+                raise SessionError(session_path, _key_line(text, second[0], line or 1),
+                                   f"'{second[0]}' must be the SQL to send to the second session")
+            run = (f'psql "$DATABASE_URL"  # a second terminal, left open: {sql.strip()}'
+                   if second[0] == "hold" else f"# in the second terminal: {sql.strip()}, then \\q")
+            argv, env, stdout_to = ("psql",), {}, ""
+        elif not isinstance(run, str) or not run.strip():
             raise SessionError(session_path, line, f"step {index + 1} has no 'run' command")
-        argv, env, stdout_to = parse_command(run, session_path, line or 0)
+        else:
+            argv, env, stdout_to = parse_command(run, session_path, line or 0)
         expect = raw.get("expect", 0)
         if not isinstance(expect, int) or not 0 <= expect <= 255:
             raise SessionError(session_path, _key_line(text, "expect", line or 1),
@@ -260,6 +283,8 @@ def load_example(path: Path) -> Example:
             sql=bool(raw.get("sql", True)), catalog=bool(raw.get("catalog", False)),
             tail=int(raw.get("tail", 0)), output=bool(raw.get("output", True)),
             line=line or 0, stdout_to=stdout_to,
+            hold=str(raw.get("hold", "")).strip(), release=str(raw.get("release", "")).strip(),
+            unordered=str(raw.get("unordered", "")),
         ))
 
     example = Example(

@@ -46,6 +46,7 @@ def record_example(env: BuildEnvironment, docname: str, example: Example,
         "provider": result["provider"], "reason": result.get("reason", ""),
         "failure": result.get("failure", ""), "number": example.number,
         "steps": len(result.get("steps", [])), "claims": result.get("claims", 0),
+        "lock_claims": result.get("lock_claims", 0), "rewrites": result.get("rewrites", 0),
         "runs_against": runs_against(example, result), "substitution": example.substitution,
         "verification": result.get("verification", {}), "verified_on": verified_on,
     }

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from abe.capture import SqlCapture
+from abe.locks import LockProbe
 from abe.pinning import pin_randomness
+from abe.terminal import as_in_a_terminal
 from abe.verify import verification
 
 try:  # pytest is optional for the worker; steps that need it report a clear error without it.
@@ -41,7 +43,10 @@ def _trimmed_excepthook(exc: BaseException) -> None:
     while tb is not None and tb.tb_frame.f_code.co_filename in (
             __file__, runpy.__file__, "<frozen runpy>"):
         tb = tb.tb_next
-    traceback.print_exception(type(exc), exc, tb)
+    # The interpreter's own printer, as a reader's process ends: on Python 3.11 it reads source
+    # lines from files only, so a frame of generated code (SQLAlchemy's "<... wrapper>") shows
+    # no source line, where the traceback module would take one from linecache.
+    sys.__excepthook__(type(exc), exc.with_traceback(tb), tb)
 
 
 def _exit_status(code: Any) -> int:
@@ -98,6 +103,7 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
     """Body of the forked step process. Never returns."""
     status = 1
     capture = SqlCapture(job["databases"])
+    probe = LockProbe()
     try:
         die_with_parent()
         os.setpgid(0, 0)
@@ -126,6 +132,9 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
             status = verification(step)
         elif argv[0] in PYTHON_COMMANDS:
             capture.install()
+            as_in_a_terminal()
+            if argv[0] == "alembic":
+                probe.install()
             try:
                 status = _run_python_step(argv, job, step_no)
             except SystemExit as exc:
@@ -149,7 +158,7 @@ def _step_process(job: dict[str, Any], step: dict[str, Any], step_no: int, out_p
             sys.stdout.flush()
             sys.stderr.flush()
             with open(sql_path, "w", encoding="utf-8") as fh:
-                json.dump({"records": capture.records,
+                json.dump({"records": capture.records, "locks": probe.finish(),
                            "foreign_databases": sorted(capture.foreign_databases)}, fh)
         finally:
             os._exit(status)
@@ -239,4 +248,5 @@ def run_step(job: dict[str, Any], step: dict[str, Any], index: int, scratch: str
         "output": output,
         "sql": captured["records"],
         "foreign_databases": captured["foreign_databases"],
+        "locks": captured.get("locks", []),
     }

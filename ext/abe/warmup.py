@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import alembic.config
 import sqlalchemy
@@ -71,6 +72,7 @@ def warm_up() -> None:
 
     from sqlalchemy.schema import CreateTable
 
+    imported = _imported_handlers()
     with tempfile.TemporaryDirectory() as tmp:
         os.makedirs(os.path.join(tmp, "migrations", "versions"))
         for name, text in (("alembic.ini", _WARM_INI), ("migrations/env.py", _WARM_ENV),
@@ -94,7 +96,7 @@ def warm_up() -> None:
             os.dup2(saved[1], 2)
             for fd in (*saved, devnull):
                 os.close(fd)
-    _reset_logging()
+    _reset_logging(imported)
     metadata = sqlalchemy.MetaData()
     table = sqlalchemy.Table("t", metadata, sqlalchemy.Column("id", sqlalchemy.Integer,
                                                               primary_key=True))
@@ -103,17 +105,29 @@ def warm_up() -> None:
     engine.dispose()
 
 
-def _reset_logging() -> None:
-    """Logging as a fresh process has it: every logger that imports created, none configured,
-    so each step's own fileConfig() starts from the same state as a real `alembic` run."""
+def _imported_handlers() -> dict[str, list[Any]]:
+    """The handlers that importing the libraries installed (Alembic gives its logger a
+    NullHandler, so a message logged before fileConfig() is not printed by logging's last
+    resort handler), by logger name."""
+    import logging
+
+    return {name: list(logger.handlers)
+            for name, logger in logging.Logger.manager.loggerDict.items()
+            if isinstance(logger, logging.Logger) and logger.handlers}
+
+
+def _reset_logging(imported: dict[str, list[Any]]) -> None:
+    """Logging as a fresh process has it: every logger that imports created, configured only as
+    the imports configure it, so each step's own fileConfig() starts from the same state as a
+    real `alembic` run."""
     import logging
 
     root = logging.getLogger()
     root.handlers.clear()
     root.setLevel(logging.WARNING)
-    for logger in list(logging.Logger.manager.loggerDict.values()):
+    for name, logger in list(logging.Logger.manager.loggerDict.items()):
         if isinstance(logger, logging.Logger):
-            logger.handlers.clear()
+            logger.handlers[:] = imported.get(name, [])
             logger.setLevel(logging.NOTSET)
             logger.disabled = False
             logger.propagate = True

@@ -41,6 +41,7 @@ import sqlalchemy.dialects.postgresql
 import sqlalchemy.ext.asyncio
 import sqlalchemy.orm  # noqa: F401
 
+from abe.hold import SecondSession
 from abe.schema import fingerprint
 from abe.steps import VERIFY, copy_example, die_with_parent, run_step
 from abe.warmup import warm_up
@@ -58,16 +59,22 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
     if verify.get("schema"):
         # a fresh copy of template0, as every database the build creates: the parent read it
         result["schema_initial"] = job["schema_initial"]
+    second = SecondSession()
     for index, step in enumerate(job["steps"]):
-        record = run_step(job, step, index, scratch)
+        if step.get("hold") or step.get("release"):
+            record = second.step(job, step, index)
+        else:
+            record = run_step(job, step, index, scratch)
         if verify.get("schema") and step["argv"][0] == "alembic" and not record["timed_out"]:
             record["schema"] = fingerprint(session_url)
         result["steps"].append(record)
         if record["timed_out"] or record["status"] != step["expect"]:
             break  # later steps depend on this one: stop here, the parent reports it
     else:
+        second.close()  # the end of the session ends a second session still open
         if verify.get("urls"):
             result["verification"] = _verify(job, verify, scratch)
+    second.close()
     shutil.rmtree(scratch, ignore_errors=True)
     return result
 

@@ -15,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on products
+    # => no rewrite
     op.create_check_constraint(
         op.f("ck_products_price_positive"),  # => op.f(): final as written, no second prefix
         "products",  # => table the constraint is added to

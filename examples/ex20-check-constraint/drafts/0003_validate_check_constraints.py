@@ -14,6 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: SHARE UPDATE EXCLUSIVE on products
     op.execute("ALTER TABLE products VALIDATE CONSTRAINT ck_products_price_positive")
     # => `ALTER TABLE products VALIDATE CONSTRAINT ck_products_price_positive`
     # => checks the rows that existed before 0002; fails, naming the constraint, if one is bad

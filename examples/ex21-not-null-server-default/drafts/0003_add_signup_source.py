@@ -15,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on users
+    # => no rewrite
     op.add_column(
         "users",
         sa.Column("signup_source", sa.String(20), nullable=False, server_default="legacy"),

@@ -2,7 +2,7 @@
 
 Revision ID: 0004
 Revises: 0001
-Create Date: 2026-11-24 09:00:00
+Create Date: 2026-11-20 16:30:00
 
 """
 from typing import Sequence, Union

@@ -32,6 +32,8 @@ def upgrade() -> None:
         )
         # => `CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_orders_customer_id ON orders (customer_id)`
         # => IF NOT EXISTS: a rerun after the version update failed finds the index and goes on
+        # => locks: SHARE UPDATE EXCLUSIVE on orders
+        # => (measured while the build waits for an older snapshot: writes go on meanwhile)
     # => then Alembic starts a new transaction to record version 0002
 
 

@@ -5,6 +5,7 @@ from logging.config import fileConfig
 
 from alembic import context
 from sqlalchemy import create_engine, pool, text
+from sqlalchemy.exc import OperationalError
 
 config = context.config  # => the parsed alembic.ini (the [alembic] section)
 
@@ -22,10 +23,14 @@ LOCK_TIMEOUT = os.environ.get("MIGRATION_LOCK_TIMEOUT", "5s")
 # => how long a DDL statement may WAIT for a lock before giving up
 STATEMENT_TIMEOUT = os.environ.get("MIGRATION_STATEMENT_TIMEOUT", "60s")
 # => how long a statement may RUN; a revision that must scan a big table lifts it for itself
+MIGRATION_LOCK = 84  # => any number every replica agrees on: the key of an advisory lock
 SESSION_LIMITS = (
     f"SET lock_timeout = '{LOCK_TIMEOUT}'",  # => `SET lock_timeout = '5s'`
     f"SET statement_timeout = '{STATEMENT_TIMEOUT}'",  # => `SET statement_timeout = '60s'`
-)  # => the same two lines online and in the --sql script: what is reviewed is what runs
+    f"SELECT pg_advisory_lock({MIGRATION_LOCK})",  # => `SELECT pg_advisory_lock(84)`
+    # => one upgrade at a time: Alembic has no lock of its own against two replicas running
+    # => `upgrade head` at once; a second one waits here, at most lock_timeout
+)  # => the same lines online and in the --sql script: what is reviewed is what runs
 
 
 def run_migrations_offline() -> None:
@@ -42,8 +47,16 @@ def run_migrations_online() -> None:
     """Normal mode: connect, cap waiting and running time, execute each migration."""
     engine = create_engine(DATABASE_URL, poolclass=pool.NullPool)
     with engine.connect() as connection:
-        for statement in SESSION_LIMITS:
-            connection.execute(text(statement))  # => session settings: they last for the command
+        try:
+            for statement in SESSION_LIMITS:
+                connection.execute(text(statement))  # => session-level: they last for the command
+        except OperationalError as exc:
+            if "lock timeout" not in str(exc):
+                raise
+            raise SystemExit(f"another upgrade holds the migration lock ({MIGRATION_LOCK}); "
+                             f"gave up after lock_timeout = {LOCK_TIMEOUT}") from None
+            # => the replica that waited exits 1 before running anything; the lock is released
+            # => when the other one's connection closes
         connection.commit()  # => Alembic starts its own transactions after this
         context.configure(connection=connection, target_metadata=target_metadata,
                           transaction_per_migration=True)

@@ -15,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: SHARE on users
+    # => no rewrite
     op.create_index(
         "ix_users_lower_email",  # => always pass a name: downgrade() drops the index by it
         "users",

@@ -14,6 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: SHARE ROW EXCLUSIVE on orders
+    # => locks: SHARE ROW EXCLUSIVE on customers
     op.create_foreign_key(
         "fk_orders_customer_id_customers",  # => constraint name; the downgrade drops it by name
         "orders",  # => source (child) table: the one holding the reference

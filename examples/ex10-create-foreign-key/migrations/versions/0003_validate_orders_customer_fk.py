@@ -14,6 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: SHARE UPDATE EXCLUSIVE on orders
+    # => locks: ROW SHARE on customers
     op.execute("ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customer_id_customers")
     # => `ALTER TABLE orders VALIDATE CONSTRAINT fk_orders_customer_id_customers`
     # => scans every existing order; fails on the first orphan, like a plain ADD CONSTRAINT would

@@ -32,6 +32,8 @@ def upgrade() -> None:
     # => or Enum) before a type change, and MySQL, whose ALTER restates the whole column,
     # => needs it for every change. Autogenerate always writes it.
     # => without USING, PostgreSQL refuses: varchar has no automatic cast to numeric
+    # => rewrites products
+    # => locks: ACCESS EXCLUSIVE on products
     op.alter_column("products", "name", existing_type=sa.String(100), nullable=False)
     # => `ALTER TABLE products ALTER COLUMN name SET NOT NULL`: fails if any row has a NULL name
     op.alter_column(

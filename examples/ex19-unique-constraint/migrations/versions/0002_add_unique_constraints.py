@@ -14,6 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on users
+    # => no rewrite
     op.create_unique_constraint(
         "uq_users_email",  # => the book's uq_<table>_<column> name; downgrade drops it by name
         "users",  # => table the constraint is added to

@@ -15,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on customers
+    # => no rewrite
     op.execute("SET LOCAL lock_timeout = '5s'")
     # => `SET LOCAL lock_timeout = '5s'`: ALTER TABLE must wait for every transaction that
     # => uses the table, and every query after it waits behind the ALTER (the real cause of

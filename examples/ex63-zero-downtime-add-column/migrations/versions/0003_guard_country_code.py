@@ -14,6 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on customers
     op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
     op.create_check_constraint(
         "ck_customers_country_code_not_null", "customers", "country_code IS NOT NULL",

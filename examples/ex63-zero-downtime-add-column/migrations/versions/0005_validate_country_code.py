@@ -14,6 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: SHARE UPDATE EXCLUSIVE on customers
     op.execute("SET LOCAL lock_timeout = '5s'")  # => for the lock VALIDATE needs before it scans
     op.execute("ALTER TABLE customers VALIDATE CONSTRAINT ck_customers_country_code_not_null")
     # => `ALTER TABLE customers VALIDATE CONSTRAINT ck_customers_country_code_not_null`

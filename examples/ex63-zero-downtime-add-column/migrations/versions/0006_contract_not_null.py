@@ -14,6 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on customers
+    # => no rewrite
     op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
     op.alter_column("customers", "country_code", nullable=False)
     # => `ALTER TABLE customers ALTER COLUMN country_code SET NOT NULL`

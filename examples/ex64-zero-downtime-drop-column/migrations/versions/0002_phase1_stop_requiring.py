@@ -15,6 +15,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on products
     op.execute("SET LOCAL lock_timeout = '5s'")  # => house style before ALTER TABLE (Example 63)
     op.alter_column("products", "legacy_code", existing_type=sa.String(20), nullable=True)
     # => `ALTER TABLE products ALTER COLUMN legacy_code DROP NOT NULL`

@@ -15,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on products
+    # => no rewrite
     op.execute("SET LOCAL lock_timeout = '5s'")
     # => `SET LOCAL lock_timeout = '5s'`: house style (Example 63): fail fast, never queue traffic
     op.drop_column("products", "legacy_code")

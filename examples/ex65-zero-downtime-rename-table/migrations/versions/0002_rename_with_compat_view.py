@@ -31,6 +31,7 @@ def rename_dependents(old: str, new: str) -> None:
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on clients
     op.execute("SET LOCAL lock_timeout = '5s'")  # => house style before ALTER TABLE (Example 63)
     op.rename_table("customers", "clients")
     # => `ALTER TABLE customers RENAME TO clients`: no data is copied

@@ -15,6 +15,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on orders
+    # => no rewrite
     op.execute("SET LOCAL lock_timeout = '5s'")  # => house style before ALTER TABLE (Example 63)
     op.add_column("orders", sa.Column("customer_country", sa.String(2), nullable=True))
     # => `ALTER TABLE orders ADD COLUMN customer_country VARCHAR(2)`: no rewrite (Example 63

@@ -17,6 +17,7 @@ CHECK = "ck_orders_customer_country_not_null"  # => the book's ck_ naming conven
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on orders
     op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
     exists = op.get_bind().execute(
         sa.text("SELECT count(*) FROM pg_constraint WHERE conname = :name"), {"name": CHECK}

@@ -32,6 +32,8 @@ END $$
 
 
 def upgrade() -> None:
+    # => locks: ACCESS EXCLUSIVE on users
+    # => no rewrite
     op.execute("SET LOCAL lock_timeout = '5s'")  # => `SET LOCAL lock_timeout = '5s'`
     # => blue is serving traffic on users: fail after 5 s instead of queueing its queries
     op.add_column("users", sa.Column("display_name", sa.String(100)))

@@ -19,6 +19,8 @@ def upgrade() -> None:
         postgresql_not_valid=True,
     )  # => `ADD CONSTRAINT ck_accounts_status CHECK (status IN ('active', 'closed')) NOT VALID`
     # => checks every new or changed row from now on, scans none of the existing ones
+    # => locks: ACCESS EXCLUSIVE on accounts
+    # => no rewrite
     # => commits with the version bump to 0002: a failure later never makes it run twice
 
 

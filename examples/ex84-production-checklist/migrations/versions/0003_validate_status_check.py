@@ -20,6 +20,8 @@ def upgrade() -> None:
     op.execute("ALTER TABLE accounts VALIDATE CONSTRAINT ck_accounts_status")
     # => `ALTER TABLE accounts VALIDATE CONSTRAINT ck_accounts_status`: reads every row, fails
     # => with CheckViolation on the first one outside the list; then 0002 stays done
+    # => locks: SHARE UPDATE EXCLUSIVE on accounts
+    # => (reads and writes go on during the scan; the session's retry measures it)
 
 
 def downgrade() -> None:
