@@ -11,6 +11,7 @@ project = "Alembic By Example"
 author = "The Alembic By Example authors"
 copyright = "2026, The Alembic By Example authors"
 release = "2026.11"
+version = release  # the EPUB's metadata needs one
 
 extensions = [
     "myst_parser",
@@ -67,3 +68,11 @@ latex_elements = {
 \definecolor{abeOrange}{RGB}{222,143,5}
 """,
 }
+
+# The EPUB edition (nox -s epub): diagrams as PNG images (ext/abe/epub.py), checked by epubcheck.
+epub_basename = "alembic-by-example"
+epub_show_urls = "no"
+epub_exclude_files = ["search.html", "index.html"]  # index.html: the HTML's redirect page
+# nav.xhtml and toc.ncx from the table of contents that carries the root document's folder
+# (book/): with the default scope Sphinx 9 leaves it out of their links (epubcheck RSC-007)
+epub_tocscope = "includehidden"

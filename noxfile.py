@@ -78,6 +78,23 @@ def pdf(session: nox.Session) -> None:
 
 
 @nox.session
+def epub(session: nox.Session) -> None:
+    """Build the EPUB edition into _build/epub/alembic-by-example.epub and validate it with
+    epubcheck (a Java program: Debian's default-jre-headless)."""
+    if shutil.which("java") is None:
+        session.error("epubcheck needs a Java runtime on PATH. On Debian or Ubuntu: "
+                      "apt-get install default-jre-headless")
+    if shutil.which("chromium") is None:
+        session.error("the EPUB's diagrams are drawn by mermaid-cli with the system Chromium. "
+                      "On Debian or Ubuntu: apt-get install chromium")
+    install_book(session, "epub")
+    session.run(*SPHINX, "-b", "epub", "-d", "_build/doctrees-epub", ".", "_build/epub",
+                *session.posargs)
+    session.run("epubcheck", "_build/epub/alembic-by-example.epub")
+    session.log(f"EPUB: {ROOT / '_build/epub/alembic-by-example.epub'}")
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """The test suite: extension unit tests and whole-book tests."""
     install_book(session, "test")
@@ -114,13 +131,13 @@ def reproduce(session: nox.Session) -> None:
 
 @nox.session
 def pgversions(session: nox.Session) -> None:
-    """Run every example on the embedded server and on a second one (default: the machine's
-    PostgreSQL on 127.0.0.1:5432), report the examples whose output differs, and build the HTML,
-    which then marks each example with the versions it passed on."""
+    """Run every example on the default embedded server (PostgreSQL 18) and on PostgreSQL 14,
+    15, 16 and 17 (or the majors and server URLs given: nox -s pgversions -- 15 postgresql://...),
+    report the examples whose output differs, and build the HTML, which then says on each page
+    which majors the example was verified on and folds in the other majors' differing lines."""
     install_book(session)
-    other = session.posargs[0] if session.posargs else \
-        "postgresql://postgres@127.0.0.1:5432/postgres"
-    session.run("python", "-m", "abe", "compare", other, env={"PYTHONPATH": str(ROOT / "ext")})
+    others = session.posargs or ["14", "15", "16", "17"]
+    session.run("python", "-m", "abe", "compare", *others, env={"PYTHONPATH": str(ROOT / "ext")})
     session.run(*SPHINX, "-b", "html", ".", "_build/html")
 
 

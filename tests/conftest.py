@@ -18,8 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).resolve().parent / "fixtures" / "base"
 sys.path.insert(0, str(ROOT / "ext"))
-from abe.postgres import EmbeddedProvider  # noqa: E402
-from abe.scratch import default_pgdata  # noqa: E402
+from abe.pgbinaries import BinariesProvider, default_data_dir  # noqa: E402
 
 CONF = """\
 import sys
@@ -93,9 +92,9 @@ def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def server(shared_cache: Path) -> Iterator[EmbeddedProvider]:
+def server(shared_cache: Path) -> Iterator[BinariesProvider]:
     """The embedded server the fixture builds use, seen from the test."""
-    provider = EmbeddedProvider(default_pgdata(shared_cache))
+    provider = BinariesProvider(shared_cache, default_data_dir(shared_cache, 18))
     yield provider
     provider.stop()
 

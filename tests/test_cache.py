@@ -79,3 +79,67 @@ def test_parallel_build_is_byte_identical_to_serial(book: Book) -> None:
     assert serial.returncode == 0 and parallel.returncode == 0, serial.stderr + parallel.stderr
     for n in range(1, 5):
         assert serial.html(f"page{n}") == parallel.html(f"page{n}"), f"page{n} differs"
+
+
+def _imports_of(path: Path) -> set[str]:
+    """The ``abe`` modules a module imports (relative or absolute), as file names."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1 and node.module:
+                found.add(node.module.split(".")[0] + ".py")
+            elif node.level == 1:
+                found.update(alias.name + ".py" for alias in node.names)
+            elif node.module and node.module.startswith("abe."):
+                found.add(node.module.split(".")[1] + ".py")
+        elif isinstance(node, ast.Import):
+            found.update(a.name.split(".")[1] + ".py" for a in node.names
+                         if a.name.startswith("abe."))
+    return found
+
+
+def test_render_only_modules_are_out_of_the_key_and_of_the_execution_side() -> None:
+    """A module left out of the runner fingerprint must not be able to change a result: no
+    module that is in the fingerprint imports it, directly or through another one."""
+    from abe import cache
+
+    package = Path(cache.__file__).parent
+    hashed = {p.name for p in package.glob("*.py")} - cache.RENDER_ONLY
+    assert {"executor.py", "worker.py", "claims.py", "normalize.py", "session.py"} <= hashed
+    # the execution side: what runs the examples (the Sphinx process's executor, the worker
+    # process) and everything they import, also inside functions
+    reached: set[str] = set()
+    todo = ["executor.py", "worker.py"]
+    while todo:
+        name = todo.pop()
+        if name in reached or not (package / name).is_file():
+            continue
+        reached.add(name)
+        todo += sorted(_imports_of(package / name))
+    assert not reached & cache.RENDER_ONLY, sorted(reached & cache.RENDER_ONLY)
+    assert reached <= hashed
+
+    # on a copy of the package: a rendering edit keeps the fingerprint, an execution edit not
+    import shutil
+
+    copy = Path(__import__("tempfile").mkdtemp()) / "abe"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    saved = cache._RUNNER_DIR
+    try:
+        cache._RUNNER_DIR = copy
+        cache.runner_fingerprint.cache_clear()
+        before = cache.runner_fingerprint()
+        with (copy / "directive.py").open("a") as f:
+            f.write("\n# rendering-only edit\n")
+        cache.runner_fingerprint.cache_clear()
+        assert cache.runner_fingerprint() == before, "a rendering edit re-executes the book"
+        with (copy / "worker.py").open("a") as f:
+            f.write("\n# execution edit\n")
+        cache.runner_fingerprint.cache_clear()
+        assert cache.runner_fingerprint() != before, "an execution edit must re-execute"
+    finally:
+        cache._RUNNER_DIR = saved
+        cache.runner_fingerprint.cache_clear()
+        shutil.rmtree(copy.parent, ignore_errors=True)

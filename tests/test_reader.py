@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 from abe.executor import url_spellings
 from abe.normalize import Normalizer
-from abe.postgres import EmbeddedProvider, embedded_bindir
+from abe.pgbinaries import DEFAULT_MAJOR, BinariesProvider, default_data_dir
 from abe.reproduce import open_terminal
-from abe.scratch import default_pgdata
 from abe.terminal import TERMINAL_WIDTH
 from conftest import html_text
 from test_book import sphinx_build
@@ -88,10 +87,18 @@ def test_copied_example_gives_the_output_shown(page: str, book_html: Path, tmp_p
     outputs = blocks(markup, "abe-output")
     assert commands and len(commands) == len(outputs)
 
-    provider = EmbeddedProvider(default_pgdata(shared_cache))
+    type_as_reader(folder, slug, [c for _, c in commands], [o for _, o in outputs],
+                   shared_cache)
+
+
+def type_as_reader(folder: Path, slug: str, commands: list[str], outputs: list[str],
+                   shared_cache: Path) -> None:
+    """Type each command into bash in ``folder`` against a fresh database; every output must be
+    the one the page shows (after the build's documented rewrites)."""
+    provider = BinariesProvider(shared_cache, default_data_dir(shared_cache, DEFAULT_MAJOR))
     database = f"abe_{slug[:4]}_reader"
     url = provider.create_database(database)
-    bindir = embedded_bindir()
+    bindir = provider.client_bindir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
     env.update(DATABASE_URL=url, PSQLRC=os.devnull, TZ="UTC", LC_ALL="C.UTF-8",
                PATH=os.pathsep.join([str(Path(sys.executable).parent), str(bindir),
@@ -101,7 +108,7 @@ def test_copied_example_gives_the_output_shown(page: str, book_html: Path, tmp_p
                            urls=tuple(url_spellings([url])),
                            display_url=f"postgresql://you@localhost/abe_{slug[:4]}")
     try:
-        for (_, command), (_, shown) in zip(commands, outputs, strict=True):
+        for command, shown in zip(commands, outputs, strict=True):
             typed = command.removeprefix("$ ")
             # typed at a terminal: Alembic indents its messages when stdin is one
             terminal, keyboard = open_terminal(TERMINAL_WIDTH)
@@ -118,3 +125,125 @@ def test_copied_example_gives_the_output_shown(page: str, book_html: Path, tmp_p
         provider.drop_database(database)
         provider.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+#: Examples whose zip is unpacked and run from its README (Ex 22 as the issue asks, and examples
+#: with a Python script, a psql session and a failing step among them).
+ZIPPED = ["beginner/ex22-uuid-columns", "beginner/ex06-create-table",
+          "beginner/ex13-current-version", "intermediate/ex43-jsonb-columns"]
+_README_COMMAND = re.compile(r"^\$ (.*?)(?:    # exit status \d+)?$", re.M)
+
+
+@pytest.mark.parametrize("page", ZIPPED)
+def test_downloaded_zip_runs_from_its_readme(page: str, book_html: Path, tmp_path: Path,
+                                            shared_cache: Path) -> None:
+    import zipfile
+
+    markup = (book_html / "book" / f"{page}.html").read_text(encoding="utf-8")
+    slug = page.split("/")[1]
+    link = re.search(rf'href="((?:\.\./)*_downloads/[0-9a-f]+/{slug}\.zip)"', markup)
+    assert link, f"{page} offers no zip of its folder"
+    archive = (book_html / "book" / page).parent / link.group(1)
+    folder = tmp_path / "home"
+    folder.mkdir()
+    with zipfile.ZipFile(archive) as zipped:
+        names = sorted(zipped.namelist())
+        assert names == sorted(names), "entries are sorted"
+        assert {i.date_time for i in zipped.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        zipped.extractall(folder)
+    unpacked = folder / slug
+    files = files_of(markup)
+    inside = sorted(n.removeprefix(f"{slug}/") for n in names)
+    assert inside == sorted([*files, "README.md"]), "exactly the page's files and a README"
+    for name, text in files.items():
+        assert (unpacked / name).read_text(encoding="utf-8") == text, name
+    readme = (unpacked / "README.md").read_text(encoding="utf-8")
+    assert "export DATABASE_URL=" in readme
+    session = readme.split("## The session, in order", 1)[1]
+    typed = _README_COMMAND.findall(session)
+    shown = [c.removeprefix("$ ").rstrip("\n") for _, c in blocks(markup, "abe-command")]
+    assert typed == shown, "the README lists the page's commands, in order"
+    outputs = [o for _, o in blocks(markup, "abe-output")]
+    type_as_reader(unpacked, slug, typed, outputs, shared_cache)
+
+
+# --- the indexes, as a reader uses them (same build) -------------------------------------------
+
+def _op_names_by_tokens(root: Path) -> set[str]:
+    """Every ``op.<name>`` in the examples' Python code, found with the tokenizer (comments and
+    strings are tokens of their own, so a note mentioning ``op.x`` does not count): an
+    independent scan, not the syntax-tree one the index uses."""
+    import io
+    import tokenize
+
+    names = set()
+    for path in sorted(root.glob("ex[0-9][0-9]-*/**/*.py")):
+        if not re.search(r"^\s*from alembic import [^\n]*\bop\b", path.read_text(), re.M):
+            continue  # an ``op`` that is not Alembic's (a comparator's operation object)
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(path.read_text()).readline)
+                  if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT)]
+        for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+            if a.type == tokenize.NAME and a.string == "op" and b.string == "." and \
+                    c.type == tokenize.NAME:
+                names.add(f"op.{c.string}")
+    return names
+
+
+def test_operations_index_lists_every_op_function_with_a_link(book_html: Path) -> None:
+    from conftest import ROOT
+
+    markup = (book_html / "book/appendix/index-operations.html").read_text(encoding="utf-8")
+    listed = {}
+    for match in re.finditer(r"<dt[^>]*>(.*?)</dt>\s*<dd>(.*?)</dd>", markup, re.S):
+        links = re.findall(r'href="([^"]+)"', match.group(2))
+        listed[html_text(match.group(1)).strip()] = links
+    ops = {name for name in listed if name.startswith("op.")}
+    assert ops == _op_names_by_tokens(ROOT / "examples")
+    general = html_text((book_html / "genindex.html").read_text(encoding="utf-8"))
+    assert all(f"{name}()" in general for name in ops), "the general index lists them too"
+    assert "UUID Columns with PostgreSQL" in general  # each example's topic
+    assert len(ops) > 20
+    for name, links in listed.items():
+        assert links, f"{name} links to no example"
+        for link in links:
+            page, anchor = link.split("#")
+            target = (book_html / "book/appendix" / page).resolve()
+            assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), link
+
+
+def test_pasting_an_error_message_into_the_search_finds_the_errors_index(book_html: Path
+                                                                        ) -> None:
+    """What the search page does with a pasted message: split it into words, drop the stop
+    words, stem the rest, and list the pages that hold every stem."""
+    import json
+
+    from sphinx.search.en import SearchEnglish
+
+    text = (book_html / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    docnames = index["docnames"]
+    search = SearchEnglish({})
+    pasted = "Multiple head revisions are present"
+    found = None
+    for word in re.findall(r"\w+", pasted.lower()):
+        if word in search.stopwords:
+            continue
+        stem = search.stem(word)
+        hits: set[int] = set()
+        for table in (index["terms"], index["titleterms"]):
+            where = table.get(stem, [])
+            hits |= {where} if isinstance(where, int) else set(where)
+        found = hits if found is None else found & hits
+    assert found and docnames.index("book/appendix/index-errors") in found, \
+        sorted(docnames[i] for i in found or ())
+    errors = (book_html / "book/appendix/index-errors.html").read_text(encoding="utf-8")
+    entry = next((m for m in re.finditer(r"<dt[^>]*>(.*?)</dt>\s*<dd>(.*?)</dd>", errors, re.S)
+                  if pasted in html_text(m.group(1))), None)
+    assert entry, "no errors index entry for the message"
+    link = re.search(r'href="([^"]+)#(ex-\d\d-step-\d+)"', entry.group(2))
+    assert link, entry.group(2)
+    step_page = (book_html / "book/appendix" / link.group(1)).read_text(encoding="utf-8")
+    start = step_page.index(f'id="{link.group(2)}"')
+    nxt = step_page.find('class="abe-step-label"', start + 1)
+    assert "Multiple head revisions are present" in \
+        html_text(step_page[start:nxt if nxt > 0 else None]), "the step shows the message"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from abe.postgres import DatabaseError, EmbeddedProvider, marker_owner
+from abe.pgbinaries import BinariesProvider
+from abe.postgres import DatabaseError, marker_owner
 from abe.scratch import scratch_root
 from conftest import PASSING_SESSION, Book
 
@@ -22,7 +23,7 @@ HANG = {"hang.py": 'import time\nprint("waiting for a lock that never comes", fl
 HANG_SESSION = PASSING_SESSION + '\n[[step]]\nrun = "python hang.py"\n'
 
 
-def databases_of(provider: EmbeddedProvider, pid: int) -> list[str]:
+def databases_of(provider: BinariesProvider, pid: int) -> list[str]:
     return [name for name, comment in provider.leftover_databases()
             if marker_owner(comment)[1] == pid]
 
@@ -49,7 +50,7 @@ def start_build(book: Book, **env: str) -> subprocess.Popen[str]:
         start_new_session=True)
 
 
-def wait_for_database(provider: EmbeddedProvider, pid: int, timeout: float = 30) -> list[str]:
+def wait_for_database(provider: BinariesProvider, pid: int, timeout: float = 30) -> list[str]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         found = databases_of(provider, pid)
@@ -62,7 +63,7 @@ def wait_for_database(provider: EmbeddedProvider, pid: int, timeout: float = 30)
 
 @pytest.mark.parametrize("how", ["SIGINT to the process group (Ctrl-C)", "SIGTERM to the build"])
 def test_interrupted_build_leaves_no_database_and_no_process(
-        book: Book, server: EmbeddedProvider, how: str) -> None:
+        book: Book, server: BinariesProvider, how: str) -> None:
     book.example("ex01-hangs", HANG_SESSION, files=HANG)
     book.page(PAGE.format(slug="ex01-hangs"))
     proc = start_build(book)
@@ -80,7 +81,7 @@ def test_interrupted_build_leaves_no_database_and_no_process(
 
 
 def test_build_killed_with_sigkill_is_cleaned_up_by_the_next(
-        book: Book, server: EmbeddedProvider) -> None:
+        book: Book, server: BinariesProvider) -> None:
     book.example("ex01-hangs", HANG_SESSION, files=HANG)
     book.page(PAGE.format(slug="ex01-hangs"))
     proc = start_build(book)
@@ -101,7 +102,7 @@ def test_build_killed_with_sigkill_is_cleaned_up_by_the_next(
     assert databases_of(server, proc.pid) == []
 
 
-def test_hung_step_is_stopped_within_its_limit(book: Book, server: EmbeddedProvider) -> None:
+def test_hung_step_is_stopped_within_its_limit(book: Book, server: BinariesProvider) -> None:
     book.example("ex01-hangs", HANG_SESSION + "timeout = 2\n", files=HANG)
     book.page(PAGE.format(slug="ex01-hangs"))
     started = time.monotonic()
@@ -114,7 +115,7 @@ def test_hung_step_is_stopped_within_its_limit(book: Book, server: EmbeddedProvi
             "waiting for a lock that never comes") in result.stderr
 
 
-def test_existing_unmarked_database_is_never_used_or_dropped(server: EmbeddedProvider) -> None:
+def test_existing_unmarked_database_is_never_used_or_dropped(server: BinariesProvider) -> None:
     name = "abe_ex01_notours"
     with psycopg.connect(server.admin_url(), autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name}")
@@ -123,7 +124,7 @@ def test_existing_unmarked_database_is_never_used_or_dropped(server: EmbeddedPro
         with pytest.raises(DatabaseError) as refused:
             server.create_database(name)
         assert str(refused.value).startswith(
-            f"database '{name}' already exists on postgresql://postgres:***@/postgres?host=")
+            f"database '{name}' already exists on postgresql://postgres@/postgres?host=")
         assert str(refused.value).endswith(
             "and was not created by this build; refusing to use or drop it. "
             "Rename or drop it yourself.")

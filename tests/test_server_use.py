@@ -15,10 +15,10 @@ import pytest
 from abe import scratch
 from abe.config import AbeConfig
 from abe.executor import Executor
+from abe.pgbinaries import BinariesProvider
 from abe.postgres import (
     EMBEDDED_SETTINGS,
     HANDLES_FILE,
-    EmbeddedProvider,
     _alive,
     forget_dead_handles,
     marker_owner,
@@ -41,7 +41,7 @@ CREATE TRIGGER people_touch BEFORE UPDATE ON people FOR EACH ROW EXECUTE FUNCTIO
 
 
 @pytest.fixture
-def database(server: EmbeddedProvider) -> Iterator[str]:
+def database(server: BinariesProvider) -> Iterator[str]:
     name = f"abe_test_{os.getpid()}"
     url = server.create_database(name)
     yield url
@@ -60,7 +60,7 @@ def test_fingerprint_in_one_statement_reads_what_the_ten_queries_read(database: 
 
 
 def test_creating_and_dropping_databases_reuses_one_admin_connection(
-        server: EmbeddedProvider, monkeypatch: pytest.MonkeyPatch) -> None:
+        server: BinariesProvider, monkeypatch: pytest.MonkeyPatch) -> None:
     opened = []
     real_connect = server.connect
 
@@ -97,7 +97,7 @@ def test_ram_folder_is_used_only_when_it_has_room(tmp_path: Path,
     assert default_pgdata(tmp_path / "cache") == tmp_path / "cache" / "pgdata"
 
 
-def test_build_leaves_no_database_behind(book: Book, server: EmbeddedProvider) -> None:
+def test_build_leaves_no_database_behind(book: Book, server: BinariesProvider) -> None:
     """Not the examples' databases, nor the one the worker warmed up in."""
     book.example("ex01-passing", PASSING_SESSION)
     book.page("# Fixture\n\n```{example} ex01-passing\n```\n")

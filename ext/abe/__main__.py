@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from .config import AbeConfig
 from .directive import render_sql
@@ -26,10 +27,13 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--cached", action="store_true", help="reuse cached results when valid")
     run.add_argument("--catalog", action="store_true", help="also print catalog queries")
     compare = sub.add_parser(
-        "compare", help="run every example on the configured server and on another one, and "
-                        "report each example whose output or SQL differs")
-    compare.add_argument("url", help="admin URL of the other server, e.g. "
-                                     "postgresql://postgres@127.0.0.1:5432/postgres")
+        "compare", help="run every example on the configured server and on other ones "
+                        "(PostgreSQL majors of the embedded server, or admin URLs), and report "
+                        "each example whose output or SQL differs")
+    compare.add_argument("servers", nargs="+", metavar="MAJOR|URL",
+                         help="a major (14-18: that major's embedded server) or the admin URL "
+                              "of another server, e.g. 14 15 16 17 "
+                              "postgresql://postgres@127.0.0.1:5432/postgres")
     reproduce = sub.add_parser(
         "reproduce", help="run every example (or the named ones) as a reader's shell would: "
                           "real console scripts, a random hash seed, address randomisation on, "
@@ -41,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
                            help="PYTHONHASHSEED of a run instead of a random one (repeatable)")
     args = parser.parse_args(argv)
     if args.command == "compare":
-        return compare_servers(args.url)
+        return compare_servers(args.servers)
     if args.command == "reproduce":
         from .reproduce import main as reproduce_main
 
@@ -53,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     config = AbeConfig(
         database_url=os.environ.get("ABE_DATABASE_URL", ""),
         cache_dir=os.environ.get("ABE_CACHE_DIR", ".cache/abe"),
+        pg_major=os.environ.get("ABE_PG_MAJOR", ""),
         force="" if args.cached else "all",
     )
     executor = Executor(config, root)
@@ -93,49 +98,81 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failures else 0
 
 
-def compare_servers(other_url: str) -> int:
-    """Both servers' results go to the cache, so the book then marks every example with the
-    versions it passed on; the differences are printed as a table."""
+def compare_servers(others: list[str]) -> int:
+    """Every server's results go to the cache, so the book then marks every example with the
+    majors it passed on and folds in the other majors' differing lines; the differences from the
+    configured server are printed as a table, one column per server."""
     import os
+
+    from .pgbinaries import RELEASES, parse_major
 
     root = Path.cwd()
     base = AbeConfig(database_url=os.environ.get("ABE_DATABASE_URL", ""),
-                     cache_dir=os.environ.get("ABE_CACHE_DIR", ".cache/abe"))
-    other = AbeConfig(database_url=other_url, cache_dir=base.cache_dir)
+                     cache_dir=os.environ.get("ABE_CACHE_DIR", ".cache/abe"),
+                     pg_major=os.environ.get("ABE_PG_MAJOR", ""))
+    configs = [base]
+    for other in others:
+        if other.strip().isdigit():
+            try:
+                major = parse_major(other, "python -m abe compare")
+            except DatabaseError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            configs.append(AbeConfig(cache_dir=base.cache_dir, pg_major=str(major)))
+        elif "://" in other:
+            configs.append(AbeConfig(database_url=other, cache_dir=base.cache_dir))
+        else:
+            print(f"error: python -m abe compare: {other!r} is neither a PostgreSQL major "
+                  f"({', '.join(map(str, RELEASES))}) nor a postgresql:// URL", file=sys.stderr)
+            return 2
     folders = sorted(p for p in (root / base.examples_dir).glob("ex[0-9][0-9]-*") if p.is_dir())
     examples = [load_example(p) for p in folders]
     runs = []
-    for config in (base, other):
-        executor = Executor(config, root)
-        try:
-            runs.append(executor.results(examples))
-        finally:
-            executor.close()
-    first, second = runs
+    try:
+        for config in configs:
+            executor = Executor(config, root)
+            try:
+                runs.append(executor.results(examples))
+            finally:
+                executor.close()
+    except DatabaseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     names = [next(iter(r.values()))["server"] + f" ({next(iter(r.values()))['provider']})"
              for r in runs]
-    print(f"| example | {names[0]} | {names[1]} | first difference |")
-    print("|---|---|---|---|")
+    print("| example | " + " | ".join(names) + " | first difference from the first |")
+    print("|---|" + "---|" * len(names) + "---|")
     differing = 0
     for example in examples:
-        a, b = first[example.slug], second[example.slug]
-        difference = ""
-        if a["status"] != b["status"]:
-            difference = f"status {a['status']} / {b['status']}"
-        else:
-            for sa, sb in zip(a["steps"], b["steps"], strict=False):
-                if sa["output"] != sb["output"]:
-                    difference = f"output of step {sa['index'] + 1} `{sa['run']}`"
-                    break
-                if render_sql(sa["sql"]) != render_sql(sb["sql"]):
-                    difference = f"SQL of step {sa['index'] + 1} `{sa['run']}`"
-                    break
-        if difference:
+        results = [r[example.slug] for r in runs]
+        differences = []
+        for name, result in zip(names[1:], results[1:], strict=True):
+            found = first_difference(results[0], result)
+            if found:
+                differences.append(f"{name}: {found}")
+        if differences:
             differing += 1
-            print(f"| {example.slug} | {a['status']} | {b['status']} | {difference} |")
-    print(f"\n{differing} of {len(examples)} examples differ between {names[0]} and {names[1]}.")
-    failed = [s for r in runs for s, res in r.items() if res["status"] == "failed"]
+            print(f"| {example.slug} | " + " | ".join(r["status"] for r in results)
+                  + " | " + "; ".join(differences) + " |")
+    print(f"\n{differing} of {len(examples)} examples differ between {names[0]} and "
+          f"{', '.join(names[1:])}.")
+    failed = [f"{s} on {name}" for name, r in zip(names, runs, strict=True)
+              for s, res in r.items() if res["status"] == "failed"]
+    if failed:
+        print("failed: " + ", ".join(failed), file=sys.stderr)
     return 1 if failed else 0
+
+
+def first_difference(a: dict[str, Any], b: dict[str, Any]) -> str:
+    """The first step whose output or SQL differs between two results, or the statuses."""
+    if a["status"] != b["status"]:
+        return f"status {a['status']} / {b['status']}"
+    for sa, sb in zip(a["steps"], b["steps"], strict=False):
+        if sa["output"] != sb["output"]:
+            return f"output of step {sa['index'] + 1} `{sa['run']}`"
+        if render_sql(sa["sql"]) != render_sql(sb["sql"]):
+            return f"SQL of step {sa['index'] + 1} `{sa['run']}`"
+    return ""
 
 
 if __name__ == "__main__":

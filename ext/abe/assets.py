@@ -56,7 +56,8 @@ def _add_mermaid_js(app: Sphinx, pagename: str, templatename: str, context: dict
                     doctree: Any) -> None:
     from sphinxcontrib.mermaid import mermaid
 
-    if doctree is None or not doctree.next_node(mermaid):
+    if doctree is None or not doctree.next_node(mermaid) or \
+            app.config.mermaid_output_format != "raw":  # drawn as images (the EPUB)
         return
     app.add_js_file(f"mermaid/{BUNDLE}", priority=500)
     app.add_js_file(INIT, priority=501)

@@ -20,8 +20,14 @@ from typing import Any
 CACHE_FORMAT = "abe-results-1"
 _RUNNER_DIR = Path(__file__).parent
 _SKIP_PARTS = {"__pycache__", ".pytest_cache"}
-#: modules that never run an example for the build (a change to them keeps every result valid)
-_NOT_RUNNER = {"reproduce.py"}
+#: Modules that never run an example for the build: they render results (pages, indexes,
+#: downloads, editions) or check them (reproduce.py), and nothing on the execution side imports
+#: them, so editing them must not re-execute 85 examples. ``tests/test_cache.py`` checks that no
+#: module of the execution side imports one of them.
+RENDER_ONLY = frozenset({
+    "__main__.py", "assets.py", "directive.py", "downloads.py", "epub.py", "indexes.py",
+    "navigation.py", "report.py", "reproduce.py", "sphinx_ext.py",
+})
 
 
 @functools.cache
@@ -38,11 +44,11 @@ def _library_versions() -> str:
 
 @functools.cache
 def runner_fingerprint() -> str:
-    """Hash of the runner's own code; computed once per process (it does not change during a
-    build, and every cache key needs it)."""
+    """Hash of the runner's own code, without the modules that only render; computed once per
+    process (it does not change during a build, and every cache key needs it)."""
     digest = hashlib.sha256()
     for path in sorted(_RUNNER_DIR.glob("*.py")):
-        if path.name in _NOT_RUNNER:
+        if path.name in RENDER_ONLY:
             continue
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

