@@ -265,8 +265,7 @@ class Reproducer:
             for real, shown in dated.items():
                 typed = typed.replace(shown, real)
             if step.hold or step.release:  # the reader's second terminal, left open
-                bindir = embedded_bindir()
-                psql = str(bindir / "psql") if bindir and (bindir / "psql").exists() else "psql"
+                psql = str(client_bindir(self.provider, self.cache_dir) / "psql")
                 record_ = second.step({"programs": {"psql": psql}, "environ": env,
                                        "run_dir": str(folder)},
                                       {"hold": step.hold, "release": step.release,
