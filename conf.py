@@ -15,15 +15,15 @@ version = release  # the EPUB's metadata needs one
 
 extensions = [
     "myst_parser",
-    "sphinxcontrib.mermaid",
     "sphinx_copybutton",
     "abe",
+    "abe.pdf_layout",  # the PDF's front matter before the levels (ext/abe/pdf_layout.py)
 ]
 
 root_doc = "book/index"
 include_patterns = ["book/**"]  # the chapters are the only sources
 # Everything else at the top is excluded too, so Sphinx does not walk it looking for sources
-# (.nox and node_modules alone hold tens of thousands of files: seconds on every build).
+# (.nox, and a node_modules left from older checkouts, hold tens of thousands of files).
 exclude_patterns = ["**/.pytest_cache", ".nox", ".venv", "node_modules", ".cache", "_build",
                     ".git", "examples", "ext", "tests", "bench"]
 source_suffix = {".md": "markdown"}
@@ -36,6 +36,7 @@ templates_path = ["book/_templates"]
 html_static_path = ["book/_static"]
 html_extra_path = ["book/_extra"]  # index.html at the top of the output: it opens the book
 html_theme = "furo"
+html_favicon = "book/_static/favicon.svg"
 html_title = "Alembic By Example"
 html_last_updated_fmt = None
 
@@ -44,7 +45,7 @@ copybutton_selector = "div.highlight-console pre, div.abe-file pre"
 copybutton_prompt_text = "$ "
 copybutton_only_copy_prompt_lines = True
 
-# Mermaid: rendered from a local copy (npm ci), never a CDN: see ext/abe/assets.py.
+# Mermaid diagrams: drawn while the book builds, by Python alone (ext/abe/diagrams.py).
 
 # The extension's options (see ext/abe/config.py); environment variables override them.
 abe_examples_dir = "examples"
@@ -58,9 +59,22 @@ latex_show_urls = "no"
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
-    # long lines in listings wrap (never run off the page or lose characters)
-    "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=true, verbatimmaxunderfull=0",
+    # long lines in listings wrap at spaces only (no forced break inside a word, and no break
+    # after punctuation, which would split string literals): copied code still runs
+    "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=false",
     "preamble": r"""
+% Examples are "Example 38", not "2.8 Example 38": no section numbers (levels neither)
+\setcounter{secnumdepth}{-1}
+% one listing counter for the whole book: every listing number is unique
+\makeatletter
+\AtBeginDocument{\@removefromreset{literalblock}{chapter}%
+  \def\theliteralblock{\arabic{literalblock}}}
+\makeatother
+% break listing lines at spaces only
+\renewcommand*\sphinxbreaksbeforelist{}
+\renewcommand*\sphinxbreaksafterlist{}
+\renewcommand*\sphinxbreaksbeforeactivelist{}
+\renewcommand*\sphinxbreaksafteractivelist{}
 \usepackage{xcolor}
 \definecolor{abeOutput}{RGB}{238,243,249}
 \definecolor{abeSql}{RGB}{251,245,234}
@@ -69,7 +83,8 @@ latex_elements = {
 """,
 }
 
-# The EPUB edition (nox -s epub): diagrams as PNG images (ext/abe/epub.py), checked by epubcheck.
+# The EPUB edition (nox -s epub): diagrams as PNG images (abe.diagrams.visit_epub), checked by
+# epubcheck.
 epub_basename = "alembic-by-example"
 epub_show_urls = "no"
 epub_exclude_files = ["search.html", "index.html"]  # index.html: the HTML's redirect page

@@ -6,6 +6,7 @@ Dependencies come from pyproject.toml, their versions from constraints.txt.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,20 +29,6 @@ def install_book(session: nox.Session, *groups: str) -> None:
     session.install(*CONSTRAINTS, *PYPROJECT["project"]["dependencies"])
     for group in groups:
         session.install(*CONSTRAINTS, *nox.project.dependency_groups(PYPROJECT, group))
-    install_js(session)
-
-
-def install_js(session: nox.Session) -> None:
-    """Mermaid (offline diagrams) and mermaid-cli (PDF) from package-lock.json, once."""
-    if (ROOT / "node_modules/mermaid/dist/mermaid.min.js").is_file() and \
-            (ROOT / "node_modules/.bin/mmdc").exists():
-        return
-    if shutil.which("npm") is None:
-        session.error("npm is missing: install Node.js 18 or later (Debian: apt-get install "
-                      "nodejs npm); the book's diagrams come from the mermaid npm package")
-    # puppeteer's own browser download is not wanted: the PDF uses the system Chromium
-    session.run("npm", "ci", "--no-audit", "--no-fund", external=True,
-                env={"PUPPETEER_SKIP_DOWNLOAD": "1"})
 
 
 @nox.session
@@ -52,23 +39,41 @@ def html(session: nox.Session) -> None:
     session.log(f"Open {ROOT / '_build/html/index.html'}")
 
 
-PDF_TOOLS = {
-    "latexmk": "latexmk",
-    "pdflatex": "texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended",
-    "pdfcrop": "texlive-extra-utils",
-    "chromium": "chromium",
-}
+#: What the PDF needs beyond Python: (what is looked for, how, the Debian package that has it)
+PDF_NEEDS = [
+    ("latexmk", "program", "latexmk"),
+    ("pdflatex", "program", "texlive-latex-recommended"),
+    ("fancyvrb.sty", "tex", "texlive-latex-recommended"),
+    ("fncychap.sty", "tex", "texlive-latex-extra"),
+    ("phvr8t.tfm", "tex", "texlive-fonts-recommended"),
+    ("pdfcrop", "program", "texlive-extra-utils"),
+    ("tgtermes.sty", "tex", "tex-gyre"),
+]
+
+
+def missing_pdf_packages() -> list[str]:
+    """The Debian packages the PDF needs and this machine lacks (TeX files are looked up with
+    kpsewhich, which only exists once TeX does)."""
+    missing = []
+    for name, kind, package in PDF_NEEDS:
+        if kind == "program":
+            found = shutil.which(name) is not None
+        else:
+            kpsewhich = shutil.which("kpsewhich")
+            found = kpsewhich is not None and subprocess.run(
+                [kpsewhich, name], capture_output=True).returncode == 0
+        if not found and package not in missing:
+            missing.append(package)
+    return missing
 
 
 @nox.session
 def pdf(session: nox.Session) -> None:
     """Build the PDF edition into _build/latex/alembic-by-example.pdf (LaTeX + latexmk)."""
-    missing = {tool: pkg for tool, pkg in PDF_TOOLS.items() if shutil.which(tool) is None}
+    missing = missing_pdf_packages()
     if missing:
-        session.error(
-            "the PDF needs " + ", ".join(sorted(missing)) + " on PATH. On Debian or Ubuntu: "
-            "apt-get install " + " ".join(sorted(set(" ".join(missing.values()).split()))
-            + " tex-gyre"))
+        session.error("the PDF needs TeX packages this machine lacks. On Debian or Ubuntu: "
+                      "apt-get install " + " ".join(missing))
     install_book(session)
     session.run(*SPHINX, "-b", "latex", ".", "_build/latex", *session.posargs)
     with session.chdir("_build/latex"):
@@ -84,9 +89,6 @@ def epub(session: nox.Session) -> None:
     if shutil.which("java") is None:
         session.error("epubcheck needs a Java runtime on PATH. On Debian or Ubuntu: "
                       "apt-get install default-jre-headless")
-    if shutil.which("chromium") is None:
-        session.error("the EPUB's diagrams are drawn by mermaid-cli with the system Chromium. "
-                      "On Debian or Ubuntu: apt-get install chromium")
     install_book(session, "epub")
     session.run(*SPHINX, "-b", "epub", "-d", "_build/doctrees-epub", ".", "_build/epub",
                 *session.posargs)

@@ -35,6 +35,25 @@ def need(tools: list[str]) -> None:
 
 # --- HTML in a browser ------------------------------------------------------------------------
 
+NOT_NEEDED = ("node", "nodejs", "npm", "npx", "chromium", "chromium-browser", "mmdc")
+
+
+def python_only_path(shims: Path) -> str:
+    """A PATH with every program of this one except Node, npm and browsers (each program is a
+    symlink in ``shims``), so a build that still called them would fail."""
+    for folder in os.environ.get("PATH", "").split(os.pathsep):
+        if not folder or not Path(folder).is_dir():
+            continue
+        for program in Path(folder).iterdir():
+            target = shims / program.name
+            if program.name in NOT_NEEDED or target.exists() or not os.access(program, os.X_OK):
+                continue
+            target.symlink_to(program)
+    for name in NOT_NEEDED:
+        assert shutil.which(name, path=str(shims)) is None
+    return str(shims)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -45,7 +64,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The HTML edition served from its folder on 127.0.0.1 (a static server, no network)."""
     need(["chromium"])
     outdir = tmp_path_factory.mktemp("site") / "html"
-    proc = sphinx_build(outdir)
+    # built with no Node, npm or browser on PATH: the book needs Python and nothing else
+    path = python_only_path(tmp_path_factory.mktemp("bin"))
+    proc = sphinx_build(outdir, PATH=path)
     assert proc.returncode == 0, proc.stderr[-3000:]
     handler = functools.partial(QuietHandler, directory=str(outdir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -81,15 +102,194 @@ def browser_page(site: str) -> Iterator[tuple[object, list[str]]]:
         browser.close()
 
 
-def test_mermaid_diagram_renders_offline_as_svg(browser_page: tuple[object, list[str]],
-                                               site: str) -> None:
-    page, escaped = browser_page
-    page.goto(f"{site}/book/beginner/ex05-upgrade-downgrade.html")  # type: ignore[attr-defined]
-    page.wait_for_selector("body[data-mermaid-rendered]", timeout=20000)  # type: ignore
-    svg = page.locator("pre.mermaid svg")  # type: ignore[attr-defined]
+@pytest.fixture
+def open_page(site: str) -> Iterator[object]:
+    """``open_page(path, color_scheme=, theme=, width=, javascript=)``: a page in a fresh browser
+    context (the OS colour scheme, furo's stored theme choice, the viewport width), with every
+    request outside the local server blocked and recorded in ``open_page.escaped``."""
+    from playwright.sync_api import sync_playwright
+
+    escaped: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+
+        def guard(route: object) -> None:
+            url = route.request.url  # type: ignore[attr-defined]
+            if url.startswith(site):
+                route.continue_()  # type: ignore[attr-defined]
+            else:
+                escaped.append(url)
+                route.abort()  # type: ignore[attr-defined]
+
+        def opener(path: str, color_scheme: str = "light", theme: str = "",
+                   width: int = 1280, javascript: bool = True) -> object:
+            context = browser.new_context(viewport={"width": width, "height": 900},
+                                          color_scheme=color_scheme,  # type: ignore[arg-type]
+                                          java_script_enabled=javascript)
+            context.route("**/*", guard)
+            context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site)
+            if theme:  # what furo's toggle stores
+                context.add_init_script(f"localStorage.setItem('theme', '{theme}')")
+            page = context.new_page()
+            page.goto(f"{site}/{path}")
+            return page
+
+        opener.escaped = escaped  # type: ignore[attr-defined]
+        yield opener
+        browser.close()
+
+
+#: The WCAG contrast of every text run inside our listings and their captions, against the
+#: background really behind it (the first ancestor with an opaque background).
+CONTRAST_JS = """
+(selector) => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const out = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim()) continue;
+      const el = node.parentElement;
+      const fg = rgb(getComputedStyle(el).color).slice(0, 3);
+      const [a, b] = [lum(fg), lum(background(el))].sort((x, y) => y - x);
+      out.push({text: node.textContent.trim().slice(0, 40), ratio: (a + 0.05) / (b + 0.05),
+                fg: getComputedStyle(el).color, cls: el.className});
+    }
+  }
+  return out;
+}
+"""
+
+OUR_TEXT = ("div.abe-output pre, div.abe-sql pre, div.abe-file pre, div.abe-command pre, "
+            "div.abe-schema pre, div.abe-file-wrapper .code-block-caption, "
+            "div.literal-block-wrapper:has(.abe-generated) .code-block-caption")
+
+
+@pytest.mark.parametrize(("color_scheme", "theme"), [
+    ("light", "light"), ("dark", "dark"), ("dark", "auto"), ("light", "auto"),
+    ("light", "dark"), ("dark", "light")])
+def test_listings_are_readable_in_every_mode(open_page: object, color_scheme: str,
+                                             theme: str) -> None:
+    """furo's explicit light and dark choices, and its default "auto" under a light and a dark
+    OS: every text run of our listings has a contrast of at least 4.5:1 (WCAG AA)."""
+    page = open_page("book/advanced/ex67-concurrent-index.html",  # type: ignore[operator]
+                     color_scheme=color_scheme, theme=theme)
+    runs = page.evaluate(CONTRAST_JS, OUR_TEXT)
+    assert len(runs) > 100, "no listing text found"
+    for selector in ("div.abe-output pre", "div.abe-sql pre"):
+        assert page.locator(selector).count() > 0, selector
+    low = [r for r in runs if r["ratio"] < 4.5]
+    assert not low, f"{len(low)} text runs below 4.5:1, e.g. {low[:5]}"
+    assert open_page.escaped == []  # type: ignore[attr-defined]
+
+
+def test_no_listing_text_is_clipped_at_1280(open_page: object) -> None:
+    """Example 67 at 1280 px: no listing scrolls sideways, so no text is out of view (the
+    point of the example, "cannot run inside a transaction block", included)."""
+    page = open_page("book/advanced/ex67-concurrent-index.html")  # type: ignore[operator]
+    clipped = page.evaluate("""() => [...document.querySelectorAll('article pre')]
+        .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+        .map((pre) => pre.textContent.slice(0, 60))""")
+    assert page.locator("article pre").count() > 20
+    assert clipped == [], f"{len(clipped)} listings cut off, e.g. {clipped[:3]}"
+    phrase = page.get_by_text("cannot run inside a transaction block").first
+    box = phrase.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 1280, box
+
+
+#: Per node of a diagram: the contrast of its label's text on the node's fill; per edge: the
+#: contrast of its stroke on the background behind the drawing.
+DIAGRAM_JS = """
+() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number).slice(0, 3);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p);
+                            return (a + 0.05) / (b + 0.05); };
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = (getComputedStyle(el).backgroundColor.match(/[\\d.]+/g) || []).map(Number);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const nodes = [], edges = [];
+  for (const node of document.querySelectorAll("div.abe-diagram svg g.node")) {
+    const shape = node.querySelector("rect, polygon, path, circle");
+    const fill = rgb(getComputedStyle(shape).fill);
+    for (const el of node.querySelectorAll(".label *")) {
+      if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      const colour = rgb(getComputedStyle(el).color);
+      nodes.push({text: el.textContent.trim(), ratio: ratio(colour, fill)});
+    }
+  }
+  for (const svg of document.querySelectorAll("div.abe-diagram svg")) {
+    const behind = background(svg.parentElement);
+    for (const path of svg.querySelectorAll("path.flowchart-link")) {
+      edges.push(ratio(rgb(getComputedStyle(path).stroke), behind));
+    }
+  }
+  return {nodes, edges};
+}
+"""
+
+
+@pytest.mark.parametrize(("color_scheme", "theme"), [("light", "auto"), ("dark", "auto"),
+                                                     ("light", "dark")])
+def test_diagram_is_svg_without_javascript(open_page: object, color_scheme: str,
+                                           theme: str) -> None:
+    """The diagram is in the page as SVG (drawn by the build: no script, JavaScript off), its
+    node text readable (>= 4.5:1 on the node's fill) and its edges visible (>= 3:1, WCAG's
+    non-text contrast) in light, dark and auto mode."""
+    page = open_page("book/beginner/ex05-upgrade-downgrade.html",  # type: ignore[operator]
+                     color_scheme=color_scheme, theme=theme, javascript=False)
+    svg = page.locator("div.abe-diagram svg")
     assert svg.count() == 1
     assert "0002 add sku (head)" in (svg.first.text_content() or "")
-    assert escaped == [], f"requests left the page: {escaped}"
+    assert page.locator("pre.mermaid").count() == 0, "raw Mermaid source on the page"
+    assert page.locator("script[src*=mermaid]").count() == 0
+    measured = page.evaluate(DIAGRAM_JS)
+    assert len(measured["nodes"]) >= 3 and len(measured["edges"]) >= 2, measured
+    low = [n for n in measured["nodes"] if n["ratio"] < 4.5]
+    assert not low, f"node text below 4.5:1: {low}"
+    assert min(measured["edges"]) >= 3, f"edges hard to see: {measured['edges']}"
+    assert open_page.escaped == []  # type: ignore[attr-defined]
+
+
+def test_every_diagram_class_is_readable() -> None:
+    """Every node class the book's diagrams define (classDef fill/color): text >= 4.5:1 on the
+    fill (the browser test measures what is drawn, on Example 5)."""
+    def lum(hex_colour: str) -> float:
+        value = hex_colour.lstrip("#")
+        if len(value) == 3:
+            value = "".join(c * 2 for c in value)
+        channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        f = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * f[0] + 0.7152 * f[1] + 0.0722 * f[2]
+
+    checked = 0
+    for source in sorted((ROOT / "book").rglob("*.md")):
+        for fill, colour in re.findall(r"classDef \w+ fill:(#[0-9A-Fa-f]{3,6}),.*?"
+                                       r"color:(#[0-9A-Fa-f]{3,6})", source.read_text()):
+            a, b = sorted([lum(fill), lum(colour)], reverse=True)
+            assert (a + 0.05) / (b + 0.05) >= 4.5, f"{source}: {colour} on {fill}"
+            checked += 1
+    assert checked > 50
 
 
 def test_copy_button_copies_the_command_without_prompt(browser_page: tuple[object, list[str]],
@@ -125,6 +325,70 @@ def test_example_anchor_scrolls_to_its_heading(browser_page: tuple[object, list[
     # the heading offers a link a reader can copy
     assert heading.locator("a.headerlink").get_attribute("href") == "#ex-22"
     assert escaped == []
+
+
+@pytest.mark.parametrize("path", ["book/beginner/ex06-create-table.html",
+                                  "book/intermediate/ex38-merge-branches.html",
+                                  "book/advanced/ex67-concurrent-index.html"])
+def test_example_page_weighs_at_most_300_kb_and_has_a_favicon(open_page: object,
+                                                              path: str) -> None:
+    """HTML + CSS + JS of an example page (search excluded), as the browser decoded them."""
+    page = open_page(path)  # type: ignore[operator]
+    page.wait_for_load_state("load")
+    total = page.evaluate("""() => {
+        const nav = performance.getEntriesByType('navigation')[0].decodedBodySize;
+        return nav + performance.getEntriesByType('resource')
+          .filter((r) => /\\.(css|js)(\\?|$)/.test(r.name) && !/search/.test(r.name))
+          .reduce((sum, r) => sum + r.decodedBodySize, 0);
+    }""")
+    assert 20_000 < total <= 300_000, f"{path}: {total} bytes"
+    icon = page.locator("link[rel~=icon]").first.get_attribute("href")
+    assert icon, "no favicon link"
+    response = page.request.get(page.url.rsplit("/", 1)[0] + "/" + icon)
+    assert response.status == 200, icon
+
+
+def test_standard_files_are_folded_after_the_example_s_own(open_page: object) -> None:
+    """Example 6: alembic.ini and env.py are the standard files: each folds to one line that
+    says so and links to the example teaching it, after the example's own revision; opened, the
+    fold holds the whole file and copies it byte for byte."""
+    page = open_page("book/beginner/ex06-create-table.html")  # type: ignore[operator]
+    folds = page.locator("details.abe-standard")
+    summaries = [folds.nth(i).locator("summary").inner_text() for i in range(folds.count())]
+    assert any(s.startswith("alembic.ini is the book's standard file") for s in summaries), \
+        summaries
+    assert any(s.startswith("migrations/env.py is the book's standard file") for s in summaries)
+    links = [folds.nth(i).locator("summary a").get_attribute("href") for i in range(folds.count())]
+    assert any(link and link.endswith("ex02-alembic-ini.html#ex-02") for link in links), links
+    assert all(not folds.nth(i).evaluate("d => d.open") for i in range(folds.count()))
+    # the example's own file comes first, open
+    files = page.locator("div.abe-file-wrapper")
+    assert "versions/0001" in files.first.inner_text()
+    assert files.first.is_visible()
+    env = folds.filter(has_text="migrations/env.py is").first
+    env.locator("summary").click()
+    block = env.locator("div.abe-file").first
+    block.hover()
+    block.locator("button.copybtn").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    standard = (ROOT / "examples/_standard/migrations/env.py").read_text()
+    assert copied.rstrip("\n") == standard.rstrip("\n")
+
+
+def test_search_finds_the_topic_not_the_boilerplate(open_page: object) -> None:
+    """Search for "autogenerate": the standard env.py's comments mention it on every page, and
+    are no longer indexed there (they are, once, in the appendix), so the examples about
+    autogenerate come first and the pages that only had it in env.py are not results."""
+    page = open_page("search.html?q=autogenerate")  # type: ignore[operator]
+    page.wait_for_function("document.querySelector('#search-results p') !== null &&"
+                           " !document.querySelector('#search-results p').textContent"
+                           ".includes('Preparing')", timeout=30000)
+    results = page.locator("ul.search li a").evaluate_all("as => as.map(a => a.href)")
+    pages = [r.split("/")[-1].split(".html")[0] for r in results]
+    topical = {"ex17-autogenerate-basics", "ex31-autogenerate", "ex32-autogenerate-limitations"}
+    assert topical <= set(pages[:4]), pages[:8]
+    # 89 pages before standard files left the index; env.py is on 61 example pages
+    assert 10 < len(pages) < 60, f"{len(pages)} pages match 'autogenerate'"
 
 
 # --- PDF ----------------------------------------------------------------------------------------
@@ -181,3 +445,63 @@ def test_pdf_diagram_is_drawn_in_the_palette(pdf: Path) -> None:
             if abs(r - 1) < 20 and abs(g - 115) < 20 and abs(b - 178) < 20:
                 found += 1
     assert found > 200, "the blue #0173B2 of the Mermaid diagram is not on the page"
+
+
+def _pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_pdf_front_matter_comes_before_the_examples(pdf: Path) -> None:
+    """Headings stand alone on their line (contents lines end with a page number)."""
+    text = _pdf_text(pdf)
+
+    def heading(title: str) -> int:
+        match = re.search(rf"^\s*{re.escape(title)}\s*$", text, re.M)
+        assert match, f"no heading {title!r}"
+        return match.start()
+
+    first = heading(f"Example 1: {OUTLINE[1]}")
+    for title in ("What you need", "How to run an example", "How the listings are made"):
+        assert heading(title) < first, f"{title!r} comes after Example 1"
+
+
+def test_pdf_has_no_section_numbers_and_unique_listing_numbers(pdf: Path) -> None:
+    text = _pdf_text(pdf)
+    numbered = re.findall(r"^\s*\d+\.\d+(?:\.\d+)*\s+Example \d+", text, re.M)
+    assert numbered == [], f"section numbers on examples: {numbered[:5]}"
+    listings = re.findall(r"Listing (\d+(?:\.\d+)?):", text)
+    assert len(listings) > 500
+    repeated = sorted({n for n in listings if listings.count(n) > 1})
+    assert repeated == [], f"{len(repeated)} listing numbers repeat, e.g. {repeated[:5]}"
+
+
+def test_pdf_diagram_node_text_is_white_on_blue(pdf: Path) -> None:
+    """Example 5's diagram, rasterised at 100 dpi: inside the blue nodes (between blue pixels of
+    one row) the label is drawn white, not the grey (#ababab, 2.23:1) mermaid-cli printed."""
+    dests = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout
+    page = int(re.search(r'^\s*(\d+) .*"ex-05"', dests, re.M).group(1))  # type: ignore[union-attr]
+    white = grey = 0
+    for candidate in (page, page + 1):
+        ppm = subprocess.run(["pdftoppm", "-f", str(candidate), "-l", str(candidate), "-r", "100",
+                              str(pdf)], capture_output=True, check=True).stdout
+        width, height, pixels = _ppm_pixels(ppm)
+        for y in range(height):
+            row = pixels[y * width * 3:(y + 1) * width * 3]
+            colours = [tuple(row[i:i + 3]) for i in range(0, len(row), 3)]
+            blue = [abs(r - 1) < 25 and abs(g - 115) < 25 and abs(b - 178) < 25
+                    for r, g, b in colours]
+            last = None
+            for x, is_blue in enumerate(blue):
+                if not is_blue:
+                    continue
+                if last is not None and 1 < x - last < 30:  # a gap inside one blue node
+                    for r, g, b in colours[last + 1:x]:
+                        if min(r, g, b) > 235:
+                            white += 1
+                        elif max(r, g, b) - min(r, g, b) < 12 and 140 < r < 200:
+                            grey += 1
+                last = x
+    assert white > 100, f"no white label text inside blue nodes ({white} pixels)"
+    assert grey < white / 20, f"grey label text inside blue nodes: {grey} vs {white} white"

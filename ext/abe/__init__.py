@@ -25,7 +25,10 @@ Modules, one job each:
 * :mod:`abe.schema` - schema fingerprints for round trips and the schema-change panel;
 * :mod:`abe.directive` - the ``example`` directive;
 * :mod:`abe.report` - the execution report page and the end-of-build summary line;
-* :mod:`abe.assets` - Mermaid served from a local copy.
+* :mod:`abe.mermaid` - Mermaid diagrams rendered by Python (mermaidx) and their cache;
+* :mod:`abe.diagrams` - the ``mermaid`` directive: SVG in HTML, PDF images in LaTeX;
+* :mod:`abe.standard` - standard files folded, printed once in the PDF's appendix;
+* :mod:`abe.pdf_layout` - the PDF's front matter before the levels.
 
 This package's ``__init__`` imports nothing heavy: the worker process (``python -m abe.worker``)
 must not load Sphinx.

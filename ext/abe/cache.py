@@ -21,12 +21,13 @@ CACHE_FORMAT = "abe-results-1"
 _RUNNER_DIR = Path(__file__).parent
 _SKIP_PARTS = {"__pycache__", ".pytest_cache"}
 #: Modules that never run an example for the build: they render results (pages, indexes,
-#: downloads, editions) or check them (reproduce.py), and nothing on the execution side imports
-#: them, so editing them must not re-execute 85 examples. ``tests/test_cache.py`` checks that no
-#: module of the execution side imports one of them.
+#: downloads, editions, diagrams, standard files, PDF layout) or check them (reproduce.py), and
+#: nothing on the execution side imports them, so editing them must not re-execute 85 examples.
+#: ``tests/test_cache.py`` checks that no module of the execution side imports one of them.
 RENDER_ONLY = frozenset({
-    "__main__.py", "assets.py", "directive.py", "downloads.py", "epub.py", "indexes.py",
-    "navigation.py", "report.py", "reproduce.py", "sphinx_ext.py", "squawkview.py",
+    "__main__.py", "diagrams.py", "directive.py", "downloads.py", "indexes.py",
+    "mermaid.py", "navigation.py", "pdf_layout.py", "report.py", "reproduce.py",
+    "sphinx_ext.py", "squawkview.py", "standard.py",
 })
 
 

@@ -36,7 +36,6 @@ class AbeConfig:
                       "folder names", "ABE_FORCE")
     strict: bool = _opt(False, "an example the configured server cannot run is a build error",
                         "ABE_STRICT")
-    offline_mermaid: bool = _opt(True, "serve Mermaid from node_modules (npm ci), never a CDN")
     display_root: str = _opt("/home/you/abe", "the folder the book says examples ran in")
     frozen_time: int = _opt(1795510800, "the Create Date pinned into generated revisions "
                             "(Unix time; SOURCE_DATE_EPOCH wins)", "SOURCE_DATE_EPOCH")

@@ -24,6 +24,7 @@ from .navigation import file_anchor, step_label
 from .postgres import DatabaseError
 from .session import Example, SessionError, load_example
 from .squawkview import for_step, squawk_block, unapplied
+from .standard import folded, standard_of
 
 logger = logging.getLogger(__name__)
 
@@ -126,12 +127,14 @@ class ExampleDirective(SphinxDirective):
 
     def _files(self, example: Example) -> list[nodes.Node]:
         out: list[nodes.Node] = []
+        standard_files: list[nodes.Node] = []  # after the files specific to the example
         for name in example.shown_files():
             path = example.path / name
             try:
                 text = path.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 continue  # binary data files are part of the folder but not shown
+            standard = standard_of(example.path.parent, example.number, name, path.read_bytes())
             language = LANGUAGES.get(path.suffix, "text")
             block = _literal(text, language, ["abe-file"])
             block["source"] = str(path)
@@ -139,14 +142,16 @@ class ExampleDirective(SphinxDirective):
             wrapped = container_wrapper(self, block, name)
             wrapped["classes"].append("abe-file-wrapper")
             wrapped["ids"].append(file_anchor(example.number, name))
-            if name in example.fold:
+            if standard:
+                standard_files += folded(name, standard, wrapped)
+            elif name in example.fold:
                 open_tag = ("<details class=\"abe-fold\"><summary>Show "
-                            f"<code>{name}</code> (boilerplate, shown in full)</summary>")
+                            f"<code>{name}</code> (folded; the whole file)</summary>")
                 out += [nodes.raw("", open_tag, format="html"), wrapped,
                         nodes.raw("", "</details>", format="html")]
             else:
                 out.append(wrapped)
-        return out
+        return out + standard_files
 
     def _session(self, example: Example, result: dict[str, Any],
                  verified_on: list[str]) -> list[nodes.Node]:

@@ -62,6 +62,7 @@ from typing import Any
 from .config import AbeConfig
 from .directive import shown_output
 from .executor import Executor, url_spellings
+from .hold import SecondSession
 from .normalize import Normalizer
 from .pgbinaries import client_bindir
 from .postgres import PREFIX, DatabaseError, Provider, create_provider
@@ -241,6 +242,15 @@ class Reproducer:
             urls=tuple(url_spellings(urls)), display_url=f"postgresql://you@localhost/{display}",
         )
         env = self.environment(seed, urls)
+        second = SecondSession()
+        try:
+            return self._each_step(example, page, seed, folder, env, normalize, second)
+        finally:
+            second.close()  # the end of the session ends a second terminal still open
+
+    def _each_step(self, example: Example, page: dict[str, Any], seed: int, folder: Path,
+                   env: dict[str, str], normalize: Normalizer, second: SecondSession
+                   ) -> list[Mismatch]:
         started = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # TZ=UTC: naive dates are UTC
         known = _revision_files(folder)
         ids: dict[str, str] = {}  # a reader's generated id -> the page's
@@ -254,7 +264,15 @@ class Reproducer:
             typed = step.run
             for real, shown in dated.items():
                 typed = typed.replace(shown, real)
-            status, output = _shell(typed, folder, env, timeout)
+            if step.hold or step.release:  # the reader's second terminal, left open
+                psql = str(client_bindir(self.provider, self.cache_dir) / "psql")
+                record_ = second.step({"programs": {"psql": psql}, "environ": env,
+                                       "run_dir": str(folder)},
+                                      {"hold": step.hold, "release": step.release,
+                                       "timeout": timeout}, index)
+                status, output = record_["status"], record_["output"]
+            else:
+                status, output = _shell(typed, folder, env, timeout)
             now = _revision_files(folder)
             # files this step wrote (generated, or copied over: a copy keeps its own date)
             new = sorted((path for path in now if now[path][1] != known.get(path, ("", 0))[1]),

@@ -13,11 +13,10 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.matching import get_matching_files
 
-from .assets import AssetError, configure_mermaid_cli, install_mermaid
+from . import diagrams, standard
 from .config import AbeConfig, config_values
 from .directive import ExampleDirective
 from .downloads import setup_downloads
-from .epub import setup_epub
 from .executor import Executor
 from .indexes import setup_indexes
 from .navigation import setup_navigation
@@ -79,14 +78,6 @@ def _config_inited(app: Sphinx, config: Any) -> None:
         app.abe_config = AbeConfig.from_sphinx(config)  # type: ignore[attr-defined]
     except ValueError as exc:
         raise ExtensionError(f"[abe.config] {exc}") from None
-    abe_config: AbeConfig = app.abe_config  # type: ignore[attr-defined]
-    if abe_config.offline_mermaid and "sphinxcontrib.mermaid" in config.extensions:
-        cache = Path(app.confdir) / app.abe_config.cache_dir  # type: ignore[attr-defined]
-        try:
-            install_mermaid(app, cache / "static", config)
-        except AssetError as exc:
-            raise ExtensionError(f"[abe.assets] {exc}") from None
-        configure_mermaid_cli(Path(app.confdir), cache, config)
 
 
 def _examples_in(app: Sphinx, docnames: list[str]) -> list[tuple[str, Example]]:
@@ -244,7 +235,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_navigation(app)
     setup_downloads(app)
     setup_indexes(app)
-    setup_epub(app)
+    diagrams.setup(app)
+    standard.setup(app)
     from . import __version__
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,

@@ -64,7 +64,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # => back to the expand phase, so blue can be redeployed; a rollback path written for
-    # => correctness in one transaction, not for a busy table
+    # => correctness in one transaction, not for a busy table (its UPDATE and SET NOT NULL
+    # => scan users under the ADD COLUMN's lock)
+    op.execute("SET LOCAL lock_timeout = '5s'")
+    # => `SET LOCAL lock_timeout = '5s'`: green is live while this runs, so the ALTER gives up
+    # => instead of queueing every query behind it
     op.add_column("users", sa.Column("fullname", sa.String(100)))
     # => `ALTER TABLE users ADD COLUMN fullname VARCHAR(100)`: nullable until filled
     op.execute("UPDATE users SET fullname = display_name")
