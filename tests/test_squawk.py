@@ -69,7 +69,8 @@ def test_declared_findings_pass_and_show_their_reason_and_the_measured_locks(boo
     text = result.text()
     assert "squawk on the offline SQL of each revision alone, run by the build" in text
     assert "squawk: 6 findings, 6 accepted (show)" in text
-    assert re.search(r"revision 0002 \(0001:0002\)\n  require-concurrent-index-creation: During "
+    assert re.search(r"revision 0002 \(alembic upgrade 0001:0002 --sql\)\n"
+                     r"  require-concurrent-index-creation: During "
                      r"normal index creation, table updates are blocked, but reads are still "
                      r"allowed\.\n    on: CREATE INDEX ix_widgets_name ON widgets \(name\);\n"
                      r"    accepted: the table is tiny: SHARE for a moment\n", text), text

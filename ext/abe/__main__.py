@@ -86,6 +86,14 @@ def main(argv: list[str] | None = None) -> int:
                 if record.get("locks"):
                     print("-- Locks and rewrites " + "-" * 45)
                     print(render_text(record["locks"]))
+            if result.get("squawk"):
+                from .squawkview import revision_lines
+
+                measured = {m.get("revision"): m for s in result["steps"]
+                            for m in s.get("locks", [])}
+                print("\n-- squawk on each revision's offline SQL " + "-" * 27)
+                for lint in result["squawk"]:
+                    print("\n".join(revision_lines(lint, measured.get(lint["revision"]))))
             if result["failure"]:
                 failures += 1
                 print(f"\nFAILED: {result['failure']}", file=sys.stderr)

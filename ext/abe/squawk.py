@@ -119,7 +119,7 @@ def lint_process(step: dict[str, Any]) -> int:
             command.upgrade(cfg, target, sql=True)
         except BaseException as exc:
             message = str(exc).splitlines()[0] if str(exc) else ""
-            reason = f"`alembic upgrade {target} --sql` failed: {type(exc).__name__}: {message}"
+            reason = f"it failed: {type(exc).__name__}: {message}"
             if isinstance(exc, AttributeError) and re.search(r"'(NoneType|MockConnection)'",
                                                              message):
                 reason += " (upgrade() reads a query's result, and offline there is no database)"

@@ -39,8 +39,8 @@ def disagreement(finding: dict[str, Any], measured: dict[str, Any] | None) -> st
 
 
 def revision_lines(record: dict[str, Any], measured: dict[str, Any] | None) -> list[str]:
-    head = f"revision {record['revision']}" + (f" ({record['range']})" if record.get("range")
-                                               else "")
+    head = f"revision {record['revision']}" + (
+        f" (alembic upgrade {record['range']} --sql)" if record.get("range") else "")
     if not record.get("linted", False):
         return [f"{head}: not linted ({record.get('reason', '')})"]
     if not record["findings"]:
