@@ -112,4 +112,6 @@ def test_squawks_claim_and_the_measured_locks_are_shown_together_where_they_disa
     assert disagreement(claims_scan, measured).startswith("measured: no full table scan")
     assert disagreement(claims_scan, dict(measured, scanned=["widgets"])) == ""
     # nothing measured: nothing to set against squawk
+    unmeasured = dict(measured, autocommit=[{"measured": False, "locks": []}])
+    assert disagreement(claims_access_exclusive, unmeasured) == ""
     assert disagreement(claims_access_exclusive, {"measured": False}) == ""
