@@ -105,8 +105,8 @@ def lint_process(step: dict[str, Any]) -> int:
         records.append(record)
         down = rev.down_revision
         if isinstance(down, tuple | list) and len(down) > 1:
-            record.update(linted=False, reason="a merge revision: its offline SQL depends on "
-                          "which parent is applied")
+            record.update(linted=False, reason="a merge revision: `alembic upgrade <start>:<end> "
+                          "--sql` takes one starting revision, a merge has several")
             continue
         if isinstance(down, tuple | list):
             down = down[0]
