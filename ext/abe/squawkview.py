@@ -73,7 +73,8 @@ def squawk_block(records: list[dict[str, Any]], measured: list[dict[str, Any]],
     block = nodes.literal_block(text, text, language="text",
                                 classes=["abe-generated", "abe-squawk"])
     block["highlight_args"] = {}
-    wrapper = wrap(block, "squawk on the offline SQL of each revision alone, run by the build")
+    wrapper = wrap(block, "squawk on the offline SQL of each revision alone, run by the build "
+                          "(findings on Alembic's alembic_version table left out)")
     summary = (f"squawk: {count} finding{'s' if count != 1 else ''}"
                + (f", {accepted} accepted" if accepted else "") + " (show)")
     return [nodes.raw("", _LATEX_OPEN, format="latex"),
