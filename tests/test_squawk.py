@@ -115,3 +115,24 @@ def test_squawks_claim_and_the_measured_locks_are_shown_together_where_they_disa
     unmeasured = dict(measured, autocommit=[{"measured": False, "locks": []}])
     assert disagreement(claims_access_exclusive, unmeasured) == ""
     assert disagreement(claims_access_exclusive, {"measured": False}) == ""
+
+
+def test_a_zero_downtime_example_that_squawk_could_not_lint_fails(tmp_path) -> None:
+    """A missing or broken squawk must not pass as 'no findings' where findings fail the build."""
+    from types import SimpleNamespace
+
+    from abe.squawk import verdict
+
+    session = tmp_path / "session.toml"
+    session.write_text("[[step]]\nrun = \"alembic upgrade head\"\n", encoding="utf-8")
+    records = [{"revision": "0001", "path": "migrations/versions/0001_x.py", "line": 1,
+                "linted": False, "findings": [],
+                "reason": "squawk exited with status 127: cannot run squawk: [Errno 2]"}]
+    strict = SimpleNamespace(session_path=session, number=63, path=tmp_path)
+    _, count, failure = verdict(strict, records)
+    assert count == 0
+    assert failure == (f"{session}: revision 0001 was not linted: squawk exited with status 127: "
+                       "cannot run squawk: [Errno 2] (squawk-cli is pinned in constraints.txt; "
+                       "ABE_SQUAWK=0 turns the linting off for the whole build)")
+    other = SimpleNamespace(session_path=session, number=6, path=tmp_path)
+    assert verdict(other, records)[2] == ""

@@ -231,6 +231,12 @@ def verdict(example: Any, records: list[dict[str, Any]]) -> tuple[list[dict[str,
                     f" in revision {record['revision']} ({finding['statement']}): "
                     f"{finding['message']} Declare why it is accepted in {where} under "
                     f'[example.squawk_accept]: "{key}" = "reason", or fix the migration')
+        if strict and str(record.get("reason", "")).startswith("squawk exited with status"):
+            # a zero-downtime example is linted or fails: a missing or broken squawk must not
+            # pass as "no findings"
+            problems.append(f"{where}: revision {record['revision']} was not linted: "
+                            f"{record['reason']} (squawk-cli is pinned in constraints.txt; "
+                            "ABE_SQUAWK=0 turns the linting off for the whole build)")
     unlinted = {r["revision"] for r in records if not r.get("linted", False)}
     for key, (_reason, line) in declared.items():
         # a revision squawk could not read (or squawk missing) leaves its declarations unproven
