@@ -380,9 +380,11 @@ def test_search_finds_the_topic_not_the_boilerplate(open_page: object) -> None:
     are no longer indexed there (they are, once, in the appendix), so the examples about
     autogenerate come first and the pages that only had it in env.py are not results."""
     page = open_page("search.html?q=autogenerate")  # type: ignore[operator]
-    page.wait_for_function("document.querySelector('#search-results p') !== null &&"
-                           " !document.querySelector('#search-results p').textContent"
-                           ".includes('Preparing')", timeout=30000)
+    # Sphinx adds results one by one and ends with "Search finished, found N pages ...": read
+    # them only then, or the list is a prefix of the results
+    page.wait_for_function("document.querySelector('#search-results p.search-summary') !== null"
+                           " && document.querySelector('#search-results p.search-summary')"
+                           ".textContent.includes('Search finished')", timeout=60000)
     results = page.locator("ul.search li a").evaluate_all("as => as.map(a => a.href)")
     pages = [r.split("/")[-1].split(".html")[0] for r in results]
     topical = {"ex17-autogenerate-basics", "ex31-autogenerate", "ex32-autogenerate-limitations"}
@@ -457,7 +459,8 @@ def test_pdf_front_matter_comes_before_the_examples(pdf: Path) -> None:
     text = _pdf_text(pdf)
 
     def heading(title: str) -> int:
-        match = re.search(rf"^\s*{re.escape(title)}\s*$", text, re.M)
+        # a chapter heading is set in capitals by the LaTeX chapter style ("WHAT YOU NEED")
+        match = re.search(rf"^\s*{re.escape(title)}\s*$", text, re.M | re.I)
         assert match, f"no heading {title!r}"
         return match.start()
 

@@ -192,8 +192,10 @@ def write_zip(example: Example, title: str, confdir: Path, cache: Path) -> Path:
 
 def _box(app: Sphinx, docname: str, example: Example, title: str) -> nodes.Node:
     confdir = Path(app.confdir)
-    cache = confdir / app.abe_config.cache_dir  # type: ignore[attr-defined]
-    zip_path = write_zip(example, title, confdir, cache)
+    # always the project's own .cache/abe, whatever ABE_CACHE_DIR says: Sphinx names a
+    # download's folder after the file's path, so a page must not depend on where the results
+    # cache is (a zip depends only on the example's files, so builds may share it)
+    zip_path = write_zip(example, title, confdir, confdir / ".cache" / "abe")
     need = needs(example, confdir)
     box = nodes.container(classes=["abe-take-home"])
     para = nodes.paragraph()
