@@ -169,11 +169,10 @@ class ExampleDirective(SphinxDirective):
             difference_nodes,
             mark_schema_change,
             output_differences,
-            stored_runs,
             verified_sentence,
         )
 
-        runs = stored_runs(executor_for(self.env.app), example)
+        runs = executor_for(self.env.app).stored_runs(example)
         differences = output_differences(result, runs)
         majors = verified_sentence(result, runs)
         if majors:

@@ -193,22 +193,27 @@ class Executor:
             result = dict(result, cache="hit")
         return result
 
-    def verified_on(self, example: Example) -> list[str]:
-        """Every server on which this exact example (same files, runner and libraries) passed,
-        according to the cache: the current one, and others an author built against (see
+    def stored_runs(self, example: Example) -> list[Result]:
+        """Every stored result of this exact example (same files, runner and libraries) on any
+        server, passed or not: the cache folder of each server the author built against (see
         ``python -m abe compare``)."""
-        found = []
+        runs = []
         for path in sorted(self.cache.root.glob(f"*/{example.slug}.json")):
             try:
                 stored = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue
             server_key = stored.get("server_key")
-            if not server_key or stored.get("status") != "passed":
-                continue
-            if stored["key"] == example_key(example.path, server_key, self.settings_key()):
-                found.append(f"{stored['server']} ({stored['provider']})")
-        return sorted(set(found))
+            if server_key and stored.get("key") == example_key(example.path, server_key,
+                                                                 self.settings_key()):
+                runs.append(stored)
+        return runs
+
+    def verified_on(self, example: Example) -> list[str]:
+        """Every server on which this exact example passed, according to the cache: the current
+        one, and others an author built against."""
+        return sorted({f"{stored['server']} ({stored['provider']})"
+                       for stored in self.stored_runs(example) if stored.get("status") == "passed"})
 
     # --- running ------------------------------------------------------------------------------
     def results(self, examples: list[Example]) -> dict[str, Result]:

@@ -23,7 +23,7 @@ from .navigation import setup_navigation
 from .postgres import DatabaseError
 from .report import ExecutionReportDirective, fill_reports, summary_line
 from .session import Example, SessionError, load_example
-from .versions import report_columns, stored_runs
+from .versions import report_columns
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def record_example(env: BuildEnvironment, docname: str, example: Example,
         "squawk_findings": result.get("squawk_findings", 0),
         "runs_against": runs_against(example, result), "substitution": example.substitution,
         "verification": result.get("verification", {}), "verified_on": verified_on,
-        "majors": report_columns(result, stored_runs(executor_for(env.app), example)),
+        "majors": report_columns(result, executor_for(env.app).stored_runs(example)),
     }
 
 

@@ -10,14 +10,11 @@ gets one column per major.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
-
-from .cache import example_key
 
 Result = dict[str, Any]
 
@@ -26,22 +23,6 @@ def major_of(server: str) -> int:
     """``"PostgreSQL 15.19"`` -> 15 (0 when it does not say)."""
     match = re.search(r"PostgreSQL (\d+)", server)
     return int(match.group(1)) if match else 0
-
-
-def stored_runs(executor: Any, example: Any) -> list[Result]:
-    """Every stored result of this exact example (same files, runner and libraries) on any
-    server, passed or not: the cache folder of each server the author built against."""
-    runs = []
-    for path in sorted(executor.cache.root.glob(f"*/{example.slug}.json")):
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        server_key = stored.get("server_key")
-        if server_key and stored.get("key") == example_key(example.path, server_key,
-                                                             executor.settings_key()):
-            runs.append(stored)
-    return runs
 
 
 def by_major(runs: list[Result]) -> dict[int, Result]:
