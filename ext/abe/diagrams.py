@@ -99,15 +99,21 @@ def _rendered(app: Sphinx, node: diagram, pdf: bool) -> tuple[str, Path]:
     return svg_path.read_text(encoding="utf-8"), pdf_path
 
 
+def _rendered_or_skip(self: Any, node: diagram, pdf: bool) -> tuple[str, Path]:
+    """The drawing, or (a diagram Mermaid cannot draw) an error naming the file and line, and
+    the node left out of the output."""
+    try:
+        return _rendered(self.builder.app, node, pdf=pdf)
+    except mermaid.DiagramError as exc:
+        logger.error(str(exc), location=node, type="abe", subtype="diagram")
+        raise nodes.SkipNode from None
+
+
 _RENDER_ID = re.compile(r"\bmy-svg\b")
 
 
 def visit_html(self: Any, node: diagram) -> None:
-    try:
-        svg, _pdf = _rendered(self.builder.app, node, pdf=False)
-    except mermaid.DiagramError as exc:
-        logger.error(str(exc), location=node, type="abe", subtype="diagram")
-        raise nodes.SkipNode from None
+    svg, _pdf = _rendered_or_skip(self, node, pdf=False)
     # Mermaid names every element of a drawing after one fixed id: make it the diagram's own,
     # so two diagrams on a page do not restyle each other
     svg = _RENDER_ID.sub(f"abe-diagram-{mermaid.key(node['source'])}", svg)
@@ -116,11 +122,7 @@ def visit_html(self: Any, node: diagram) -> None:
 
 
 def visit_latex(self: Any, node: diagram) -> None:
-    try:
-        _svg, pdf_path = _rendered(self.builder.app, node, pdf=True)
-    except mermaid.DiagramError as exc:
-        logger.error(str(exc), location=node, type="abe", subtype="diagram")
-        raise nodes.SkipNode from None
+    _svg, pdf_path = _rendered_or_skip(self, node, pdf=True)
     target = Path(self.builder.outdir) / "diagrams" / pdf_path.name
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -134,11 +136,7 @@ def visit_latex(self: Any, node: diagram) -> None:
 def visit_epub(self: Any, node: diagram) -> None:
     """An EPUB reader may not draw inline SVG (and Sphinx's EPUB manifest does not declare it):
     a PNG image instead, drawn from the cached SVG and cached beside it."""
-    try:
-        svg, _pdf = _rendered(self.builder.app, node, pdf=False)
-    except mermaid.DiagramError as exc:
-        logger.error(str(exc), location=node, type="abe", subtype="diagram")
-        raise nodes.SkipNode from None
+    svg, _pdf = _rendered_or_skip(self, node, pdf=False)
     svg_path, _ = mermaid.paths(_cache(self.builder.app), node["source"])
     png_path = svg_path.with_suffix(".png")
     if not png_path.is_file():
