@@ -1,4 +1,5 @@
-"""Fixtures: a tiny book in a temporary folder, built with the real sphinx-build in a subprocess."""
+"""Fixtures: a tiny book in a temporary folder, built with the real sphinx-build in a subprocess,
+and the real book built once for every whole-book test of the run."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).resolve().parent / "fixtures" / "base"
 sys.path.insert(0, str(ROOT / "ext"))
+from abe import SPHINX_JOBS  # noqa: E402
 from abe.pgbinaries import BinariesProvider, default_data_dir  # noqa: E402
 
 CONF = """\
@@ -113,3 +115,53 @@ PASSING_SESSION = """\
     [[step]]
     run = "alembic current"
     """
+
+
+# --- the real book ------------------------------------------------------------------------------
+
+#: Programs the book must build without: a build that still called one would fail.
+NOT_NEEDED = ("node", "nodejs", "npm", "npx", "chromium", "chromium-browser", "mmdc")
+
+
+def python_only_path(shims: Path) -> str:
+    """A PATH with every program of this one except Node, npm and browsers (each program is a
+    symlink in ``shims``), so a build that still called them would fail."""
+    for folder in os.environ.get("PATH", "").split(os.pathsep):
+        if not folder or not Path(folder).is_dir():
+            continue
+        for program in Path(folder).iterdir():
+            target = shims / program.name
+            if program.name in NOT_NEEDED or target.exists() or not os.access(program, os.X_OK):
+                continue
+            target.symlink_to(program)
+    for name in NOT_NEEDED:
+        assert shutil.which(name, path=str(shims)) is None
+    return str(shims)
+
+
+def sphinx_build(outdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The real book, built the way `nox -s html` builds it; ``env`` adds ABE_* options (the
+    caller's own ABE_* variables are dropped, so a test says every option it relies on)."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-W", "--keep-going",
+         "-j", SPHINX_JOBS,
+         str(ROOT), str(outdir)],
+        capture_output=True, text=True, env=full_env, timeout=1200, cwd=ROOT,
+    )
+
+
+@pytest.fixture(scope="session")
+def full_book(tmp_path_factory: pytest.TempPathFactory
+              ) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """The book built once for the whole run, as `nox -s html` builds it: the default embedded
+    server, the project's results cache (an example whose inputs are unchanged since it last ran
+    is not executed again; one with no stored result is, in parallel), and no Node, npm or
+    browser on PATH. The results it was built from are copied to ``<outdir>/../results`` (a
+    page also says on which other servers its example passed: later tests add runs)."""
+    outdir = tmp_path_factory.mktemp("book") / "html"
+    path = python_only_path(tmp_path_factory.mktemp("bin"))
+    proc = sphinx_build(outdir, PATH=path)
+    shutil.copytree(ROOT / ".cache" / "abe" / "results", outdir.parent / "results")
+    return proc, outdir

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from abe import SPHINX_JOBS
 from conftest import ROOT
-from test_book import OUTLINE, sphinx_build
+from test_book import OUTLINE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDF_TOOLS = ["latexmk", "pdflatex", "pdftotext", "pdfinfo", "pdftoppm", "chromium"]
@@ -35,38 +35,18 @@ def need(tools: list[str]) -> None:
 
 # --- HTML in a browser ------------------------------------------------------------------------
 
-NOT_NEEDED = ("node", "nodejs", "npm", "npx", "chromium", "chromium-browser", "mmdc")
-
-
-def python_only_path(shims: Path) -> str:
-    """A PATH with every program of this one except Node, npm and browsers (each program is a
-    symlink in ``shims``), so a build that still called them would fail."""
-    for folder in os.environ.get("PATH", "").split(os.pathsep):
-        if not folder or not Path(folder).is_dir():
-            continue
-        for program in Path(folder).iterdir():
-            target = shims / program.name
-            if program.name in NOT_NEEDED or target.exists() or not os.access(program, os.X_OK):
-                continue
-            target.symlink_to(program)
-    for name in NOT_NEEDED:
-        assert shutil.which(name, path=str(shims)) is None
-    return str(shims)
-
-
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The HTML edition served from its folder on 127.0.0.1 (a static server, no network)."""
+def site(full_book: tuple[subprocess.CompletedProcess[str], Path]) -> Iterator[str]:
+    """The HTML edition served from its folder on 127.0.0.1 (a static server, no network); it
+    was built with no Node, npm or browser on PATH (conftest's ``full_book``): the book needs
+    Python and nothing else."""
     need(["chromium"])
-    outdir = tmp_path_factory.mktemp("site") / "html"
-    # built with no Node, npm or browser on PATH: the book needs Python and nothing else
-    path = python_only_path(tmp_path_factory.mktemp("bin"))
-    proc = sphinx_build(outdir, PATH=path)
+    proc, outdir = full_book
     assert proc.returncode == 0, proc.stderr[-3000:]
     handler = functools.partial(QuietHandler, directory=str(outdir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -74,6 +54,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+def test_the_html_edition_builds_with_python_alone(
+        full_book: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    """`nox -s html`'s build with no node, npm, npx, chromium or mmdc on PATH (conftest's
+    ``python_only_path`` checks that none is reachable) succeeds and draws its diagrams."""
+    proc, outdir = full_book
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    page = (outdir / "book/beginner/ex06-create-table.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "mermaid.min.js" not in page
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from abe.pgbinaries import DEFAULT_MAJOR, BinariesProvider, default_data_dir
 from abe.reproduce import open_terminal
 from abe.terminal import TERMINAL_WIDTH
 from conftest import html_text
-from test_book import sphinx_build
 
 #: Examples whose output a reader reproduces exactly (no generated revision ids, which the build
 #: pins and a reader's run would draw at random).
@@ -29,9 +28,8 @@ EXAMPLES = ["beginner/ex06-create-table", "beginner/ex13-current-version",
 
 
 @pytest.fixture(scope="module")
-def book_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    outdir = tmp_path_factory.mktemp("reader") / "html"
-    proc = sphinx_build(outdir)
+def book_html(full_book: tuple[subprocess.CompletedProcess[str], Path]) -> Path:
+    proc, outdir = full_book
     assert proc.returncode == 0, proc.stderr[-3000:]
     return outdir
 
