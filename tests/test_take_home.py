@@ -8,8 +8,10 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
 from abe.downloads import needs, zip_bytes
-from abe.session import load_example
+from abe.indexes import api_uses
+from abe.session import SessionError, load_example
 from conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -65,3 +67,22 @@ def test_every_page_with_an_extra_package_names_it_in_its_text() -> None:
             if name not in text:
                 missing.append(f"{page.relative_to(ROOT)}: {name}")
     assert not missing, missing
+
+
+def test_a_shown_file_that_does_not_parse_is_named_with_its_line(tmp_path: Path) -> None:
+    """The zip's package list and the operations index read the same parsed files; a syntax
+    error stops both with the file and line, not a traceback from the ast module."""
+    copy = tmp_path / "ex06-create-table"
+    shutil.copytree(EXAMPLES / "ex06-create-table", copy)
+    revision = copy / "migrations/versions/0001_create_users.py"
+    lines = revision.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("def upgrade("))
+    lines[number - 1] = "def upgrade( -> None:"
+    revision.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    example = load_example(copy)
+    for read, purpose in ((lambda: needs(example, ROOT), "for its imports"),
+                          (lambda: api_uses(example), "for its alembic calls")):
+        with pytest.raises(SessionError) as caught:
+            read()
+        assert str(caught.value).startswith(f"{revision}:{number}: cannot parse {purpose}:"), \
+            str(caught.value)

@@ -36,6 +36,7 @@ Modules, one job each:
 * :mod:`abe.navigation` - step and file anchors, and "On this page";
 * :mod:`abe.downloads` - each example's zip and its extra packages;
 * :mod:`abe.indexes` - the operations, commands and errors indexes;
+* :mod:`abe.sources` - the Python files an example shows, parsed (for the indexes and zips);
 * :mod:`abe.reproduce` - ``python -m abe reproduce``: every page run again as a reader would;
 * :mod:`abe.__main__` - the command line: ``run``, ``compare``, ``reproduce``.
 

@@ -29,6 +29,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from .session import Example, SessionError, load_example
+from .sources import shown_python
 
 #: What every example needs; the book's "What you need" section says how to install it.
 BASE_PACKAGES = ("alembic", "sqlalchemy", "psycopg")
@@ -74,15 +75,7 @@ def _imports(example: Example) -> set[str]:
     local = {p.stem for p in example.path.rglob("*.py")} | \
         {p.name for p in example.path.rglob("*") if p.is_dir()}
     found: set[str] = set()
-    for name in example.shown_files():
-        if not name.endswith(".py"):
-            continue
-        path = example.path / name
-        try:
-            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        except SyntaxError as exc:
-            raise SessionError(path, exc.lineno, f"cannot parse for its imports: {exc.msg}") \
-                from None
+    for _, tree in shown_python(example, "for its imports"):
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 found.update(alias.name for alias in node.names)

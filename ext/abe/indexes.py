@@ -29,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .navigation import example_anchor, file_anchor, step_anchor
 from .session import Example, SessionError, load_example
+from .sources import shown_python
 
 KINDS = ("operations", "commands", "errors")
 APIS = ("op", "context", "command")
@@ -45,14 +46,7 @@ _NUMBER = re.compile(r"\b\d+\b")
 def api_uses(example: Example) -> list[tuple[str, str, int]]:
     """(``op.add_column``, file, line) for every use of an alembic API in the example's files."""
     out = []
-    for name in example.shown_files():
-        if not name.endswith(".py"):
-            continue
-        path = example.path / name
-        try:
-            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        except SyntaxError as exc:
-            raise SessionError(path, exc.lineno, f"cannot parse: {exc.msg}") from None
+    for name, tree in shown_python(example, "for its alembic calls"):
         imported = {alias.asname or alias.name: alias.name
                     for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
                     and node.module == "alembic" for alias in node.names
