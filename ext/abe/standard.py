@@ -2,8 +2,9 @@
 byte-identical to one of them is folded on the page, says that it is the standard file and links
 to the example that teaches it, after the files specific to the example.
 
-* HTML: a one-line fold holding the whole file (copy button included), left out of the search
-  index, so a search for "transaction" finds the pages about transactions, not every ``env.py``;
+* HTML: one line that says so, with its link, over a fold holding the whole file (copy button
+  included), the file left out of the search index, so a search for "transaction" finds the
+  pages about transactions, not every ``env.py``;
 * PDF: a sentence pointing at the appendix that prints each standard file once
   (``{standard-files}`` directive, ``book/appendix/standard-files.md``).
 
@@ -64,14 +65,21 @@ def _ref(target: str, text: str) -> addnodes.pending_xref:
 def folded(name: str, standard: Standard, wrapped: nodes.Element) -> list[nodes.Node]:
     """The nodes that show a standard file: folded in HTML, a pointer to the appendix in LaTeX."""
     wrapped["classes"].append("no-search")  # Sphinx's indexer skips it (the appendix has it)
-    lead = nodes.inline(classes=["abe-standard-note"])  # phrasing content: inside <summary>
+    # The note with its link stands above the fold, not inside <summary>: a summary is a button
+    # to assistive technology, and a link inside a button is unreachable as a link (axe's
+    # nested-interactive, "serious"). The summary names the file it opens.
+    lead = nodes.paragraph(classes=["abe-standard-note"])
     lead += nodes.literal(name, name)
     lead += nodes.Text(" is the book's standard file, byte for byte (")
     lead += _ref(standard.anchor, f"Example {standard.taught_in}")
-    lead += nodes.Text(" explains it)")
+    lead += nodes.Text(" explains it).")
+    shows = nodes.inline()  # phrasing content: inside <summary>
+    shows += nodes.Text("Show ")
+    shows += nodes.literal(name, name)
     html = addnodes.only(expr="html")
-    html += nodes.raw("", '<details class="abe-fold abe-standard"><summary>', format="html")
     html += lead
+    html += nodes.raw("", '<details class="abe-fold abe-standard"><summary>', format="html")
+    html += shows
     html += nodes.raw("", "</summary>", format="html")
     html += wrapped
     html += nodes.raw("", "</details>", format="html")
