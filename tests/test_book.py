@@ -17,6 +17,8 @@ OUTLINE = {
     if line[:2].isdigit()
 }
 LEVELS = {"beginner": range(1, 31), "intermediate": range(31, 61), "advanced": range(61, 86)}
+#: conftest's ``full_book``: the HTML build's process and output folder
+Built = tuple[subprocess.CompletedProcess[str], Path]
 #: The examples the book must have by now (all of the outline).
 REQUIRED = sorted(OUTLINE)
 
@@ -34,16 +36,8 @@ def example_folders() -> dict[int, Path]:
     return folders
 
 
-@pytest.fixture(scope="module")
-def built(full_book: tuple[subprocess.CompletedProcess[str], Path]
-          ) -> tuple[subprocess.CompletedProcess[str], Path]:
-    """The book as `nox -s html` builds it (conftest's ``full_book``)."""
-    return full_book
-
-
-def test_book_builds_with_warnings_as_errors(built: tuple[subprocess.CompletedProcess[str], Path]
-                                             ) -> None:
-    proc, outdir = built
+def test_book_builds_with_warnings_as_errors(full_book: Built) -> None:
+    proc, outdir = full_book
     assert proc.returncode == 0, proc.stderr[-5000:]
     # the README's "open _build/html/index.html" lands on the book
     assert 'url=book/index.html' in (outdir / "index.html").read_text(encoding="utf-8")
@@ -55,8 +49,8 @@ def test_book_builds_with_warnings_as_errors(built: tuple[subprocess.CompletedPr
 
 @pytest.mark.parametrize("number", REQUIRED)
 def test_example_has_folder_page_anchor_five_parts_and_generated_output(
-        number: int, built: tuple[subprocess.CompletedProcess[str], Path]) -> None:
-    _, outdir = built
+        number: int, full_book: Built) -> None:
+    _, outdir = full_book
     folder = example_folders().get(number)
     assert folder is not None, f"Example {number}: no folder examples/ex{number:02d}-*"
     assert (folder / "session.toml").is_file()
@@ -105,8 +99,8 @@ def test_anchors_are_unique_and_only_on_example_pages() -> None:
 
 
 def test_example_6_shows_the_real_create_table(
-        built: tuple[subprocess.CompletedProcess[str], Path]) -> None:
-    _, outdir = built
+        full_book: Built) -> None:
+    _, outdir = full_book
     text = html_text((outdir / "book/beginner/ex06-create-table.html").read_text("utf-8"))
     assert "CREATE TABLE users (" in text
     assert "email VARCHAR(255) NOT NULL," in text
@@ -134,13 +128,13 @@ SERIAL_SAMPLE = sorted({p.name for p in list(example_folders().values())[::3]} |
 
 
 def test_clean_serial_build_gives_the_same_pages(
-        built: tuple[subprocess.CompletedProcess[str], Path], tmp_path: Path) -> None:
+        full_book: Built, tmp_path: Path) -> None:
     """A sample of the examples executed again from scratch, one at a time, into another folder
     with a copy of the results the parallel build had: every example page is byte for byte the
     one the parallel build wrote (the sample's pages from the new runs, the others from the
     copy). Every example executing from an empty cache is CI's
     `nox -s pgversions` run, and every one is run again by ``test_reproduce``."""
-    _, first = built
+    _, first = full_book
     cache = tmp_path / "cache"
     shutil.copytree(first.parent / "results", cache / "results")  # what the first build had
     proc = sphinx_build(tmp_path / "html", ABE_CACHE_DIR=str(cache), ABE_JOBS="1",
