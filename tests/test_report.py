@@ -52,7 +52,7 @@ def test_columns_with_one_value_in_every_row_become_sentences() -> None:
 def test_a_column_that_varies_stays_with_its_legend_entry() -> None:
     text, headers = rendered(pages(info(1), info(2, databases=2, cache="miss",
                                                  lock_claims=3, sqlite="3.40.1")))
-    assert headers == ["Example", "Databases", "Lock claims", "Cache"]
+    assert headers == ["Example", "DBs", "Lock claims", "Cache"]
     assert "1 + SQLite" not in text  # it sent PostgreSQL SQL too: "2 + SQLite"
     assert "2 + SQLite" in text
     legend = text.split("Legend", 1)[1]
@@ -98,7 +98,7 @@ def test_reasons_and_long_verification_texts_are_notes_below_the_table() -> None
         info(2, status="failed", failure="step 3 exited 1\nTraceback ..."),
         info(3, substitution="A psql step stands in for a killed run.",
              verification={"roundtrip": long_trip, "check": "no models"})))
-    assert "Status" in headers and "Round trip" in headers and "Substitution" in headers
+    assert "Status" in headers and "Round trip" in headers and "Subst." in headers
     table, after = text.split("Legend", 1)
     assert "needs a server with PostGIS" not in table and long_trip not in table
     assert "not executed" in table and "passed *" in table and "yes *" in table
@@ -107,7 +107,7 @@ def test_reasons_and_long_verification_texts_are_notes_below_the_table() -> None
     assert "ex02-slug: Status: failed: step 3 exited 1\n" in notes + "\n"
     assert "Traceback" not in notes
     assert f"ex03-slug: Round trip: {long_trip}" in notes
-    assert "ex03-slug: Substitution: A psql step stands in for a killed run." in notes
+    assert "ex03-slug: Subst.: A psql step stands in for a killed run." in notes
 
 
 def test_a_skipped_example_s_reason_is_a_note_even_when_every_example_was_skipped() -> None:

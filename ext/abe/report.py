@@ -120,11 +120,11 @@ COLUMNS: list[Column] = [
            "passed: every step ended as its session expects; failed: a step did not (the notes "
            "give its first line); not executed: the build could not run it (the notes say why).",
            lambda v: "", note=_status_note, width=12),
-    Column("Databases", databases_of,
+    Column("DBs", databases_of,
            "how many PostgreSQL databases the session used, and \"+ SQLite\" when it also sent "
            "SQL to SQLite (read from the SQL it really sent).",
            lambda v: f"Every example used {v} database{'s' if v != '1' else ''}.", width=10),
-    Column("Substitution", lambda i: "yes" if i.get("substitution") else "none",
+    Column("Subst.", lambda i: "yes" if i.get("substitution") else "none",
            "\"yes\" when the session runs something in place of the real thing (the notes say "
            "what, and why); \"none\" otherwise.",
            lambda v: "No example used a substitution." if v == "none"
@@ -153,7 +153,7 @@ COLUMNS: list[Column] = [
            "declared drift (the example means them to differ; see the notes).",
            lambda v: f"Every example's check of models against migrations: {v}.",
            note=_verification_note("check"), width=12),
-    Column("Seconds", lambda i: f"{i['seconds']:.2f}",
+    Column("Secs", lambda i: f"{i['seconds']:.2f}",
            "how long the session took when it ran (a cached result keeps its time).",
            lambda v: f"Every example took {v} s.", width=6),
     Column("Cache", lambda i: i["cache"],
