@@ -45,7 +45,7 @@ def test_columns_with_one_value_in_every_row_become_sentences() -> None:
     assert "Every example used 1 database." in text
     assert "No example used a substitution." in text
     assert "Every result was taken from the results cache" in text
-    assert "Every example passed on PostgreSQL 18, the server the listings come from." in text
+    assert "PostgreSQL 18" not in text.split("They ran against PostgreSQL 18.6 (embedded)")[1]
     assert "Every example's round trip: passed." in text
 
 
@@ -107,7 +107,7 @@ def test_reasons_and_long_verification_texts_are_notes_below_the_table() -> None
     assert "ex02-slug: Status: failed: step 3 exited 1\n" in notes + "\n"
     assert "Traceback" not in notes
     assert f"ex03-slug: Round trip: {long_trip}" in notes
-    assert "ex03-slug: Subst.: A psql step stands in for a killed run." in notes
+    assert "ex03-slug: Substitution: A psql step stands in for a killed run." in notes
 
 
 def test_a_skipped_example_s_reason_is_a_note_even_when_every_example_was_skipped() -> None:
@@ -116,8 +116,27 @@ def test_a_skipped_example_s_reason_is_a_note_even_when_every_example_was_skippe
     assert "ex01-slug: Status: not executed: no server" in text
 
 
-def test_latex_spec_gives_every_column_a_ragged_paragraph() -> None:
-    columns, _ = report.split_columns([info(1), info(2, steps=9, claims=1)])
-    spec = report.latex_spec(columns, 31)
-    assert spec.count(r"\raggedright") == 3 and spec.count("|") == 4
-    assert r"\X{31}{42}" in spec
+def test_latex_columns_are_as_wide_as_their_widest_word() -> None:
+    rows = [("ex01-slug", info(1)), ("ex65-zero-downtime-rename-table", info(2, steps=12))]
+    columns, _ = report.split_columns([i for _s, i in rows])
+    assert [c.header for c in columns] == ["Steps"]
+    assert report.latex_widths(rows, columns) == [31 + 2, 5 + 2]
+    spec = report.latex_spec([33, 7])
+    assert spec.count(r"\raggedright") == 2 and spec.count("|") == 3
+    assert r"\X{33}{40}" in spec and r"\X{7}{40}" in spec
+
+
+def test_a_major_whose_output_differs_is_a_compact_column_and_the_shown_one_is_not() -> None:
+    text, headers = rendered(pages(
+        info(1, majors={"17": "passed, output differs in step 3", "18": "passed (shown)"}),
+        info(2, majors={"17": "passed, same output", "18": "passed (shown)"})))
+    assert headers == ["Example", "PG 17"]
+    table = text.split("Legend", 1)[0]
+    assert "differs: 3" in table and "same" in table
+    assert "passed, output differs" not in table
+
+
+def test_a_round_trip_with_a_caveat_counts_as_passed_and_says_so() -> None:
+    caveat = "passed (schema; data not restored: the old values are lost)"
+    summary = report.summary(pages(info(1), info(2, verification={"roundtrip": caveat})))
+    assert "2 examples passed the round trip (1 of them with a caveat in the notes)" in summary

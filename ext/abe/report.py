@@ -77,7 +77,7 @@ class Column:
     legend: str
     once: Callable[[str], str]
     note: Callable[[Info], str] = lambda info: ""
-    width: int = 6  # LaTeX: its share of the line, in characters of the widest expected value
+    label: str = ""  # what a note calls the column (its header when empty)
 
     def shown(self, info: Info) -> str:
         """The cell, marked when the notes say more (a marked cell differs from an unmarked)."""
@@ -119,46 +119,46 @@ COLUMNS: list[Column] = [
     Column("Status", status_of,
            "passed: every step ended as its session expects; failed: a step did not (the notes "
            "give its first line); not executed: the build could not run it (the notes say why).",
-           lambda v: "", note=_status_note, width=12),
+           lambda v: "", note=_status_note),
     Column("DBs", databases_of,
            "how many PostgreSQL databases the session used, and \"+ SQLite\" when it also sent "
            "SQL to SQLite (read from the SQL it really sent).",
-           lambda v: f"Every example used {v} database{'s' if v != '1' else ''}.", width=10),
+           lambda v: f"Every example used {v} database{'s' if v != '1' else ''}."),
     Column("Subst.", lambda i: "yes" if i.get("substitution") else "none",
            "\"yes\" when the session runs something in place of the real thing (the notes say "
            "what, and why); \"none\" otherwise.",
            lambda v: "No example used a substitution." if v == "none"
            else "Every example used a substitution (see the notes).",
-           note=lambda i: i.get("substitution", ""), width=12),
+           note=lambda i: i.get("substitution", ""), label="Substitution"),
     Column("Steps", _count("steps"), "the commands the session ran.",
-           lambda v: f"Every example ran {v} steps.", width=5),
+           lambda v: f"Every example ran {v} steps."),
     Column("Claims", _count("claims"),
            "annotation claims (the # => notes) checked against the real output.",
-           lambda v: f"Every example checked {v} annotation claims.", width=6),
+           lambda v: f"Every example checked {v} annotation claims."),
     Column("Lock claims", _count("lock_claims"),
            "claims about the locks a revision takes, checked against the locks measured.",
-           lambda v: f"Every example checked {v} lock claims.", width=5),
+           lambda v: f"Every example checked {v} lock claims."),
     Column("Rewrites", _count("rewrites"), "table rewrites the build saw a revision cause.",
-           lambda v: f"Every example caused {v} table rewrites.", width=8),
+           lambda v: f"Every example caused {v} table rewrites."),
     Column("squawk", _count("squawk_findings"),
            "findings of the squawk linter on the SQL of the example's revisions.",
-           lambda v: f"squawk found {v} issues in every example.", width=6),
+           lambda v: f"squawk found {v} issues in every example."),
     Column("Round trip", _verification("roundtrip"),
            "upgrade to head, downgrade to base and upgrade again, run after the session: passed, "
            "failed, not run or not applicable (a * means the notes add a caveat).",
            lambda v: f"Every example's round trip: {v}.",
-           note=_verification_note("roundtrip"), width=12),
+           note=_verification_note("roundtrip")),
     Column("Models", _verification("check"),
            "alembic check of the models against the migrations: passed, failed, no models, or "
            "declared drift (the example means them to differ; see the notes).",
            lambda v: f"Every example's check of models against migrations: {v}.",
-           note=_verification_note("check"), width=12),
+           note=_verification_note("check")),
     Column("Secs", lambda i: f"{i['seconds']:.2f}",
            "how long the session took when it ran (a cached result keeps its time).",
-           lambda v: f"Every example took {v} s.", width=6),
+           lambda v: f"Every example took {v} s."),
     Column("Cache", lambda i: i["cache"],
            "hit: the stored result was reused, its inputs unchanged; miss: executed in this "
-           "build.", _cache_once, width=5),
+           "build.", _cache_once),
 ]
 
 
@@ -177,9 +177,8 @@ def _major_columns(infos: list[Info]) -> list[Column]:
                    "shown: passed, and the listings are from this server; same: passed with the "
                    "same output; differs: N: passed, output differs in step N (a folded diff on "
                    "the page); failed; not executed; not run.",
-                   lambda v, m=m: (f"Every example passed on PostgreSQL {m}, the server the "
-                                   "listings come from." if v == "shown" else
-                                   f"On PostgreSQL {m} every example: {v}."), width=9)
+                   # "shown" in every row: the versions sentence already names the server
+                   lambda v, m=m: "" if v == "shown" else f"On PostgreSQL {m} every example: {v}.")
                    for m in majors]
 
 
@@ -211,15 +210,17 @@ def summary(pages: dict[str, dict[str, Info]]) -> str:
         first = (f"Of the {len(infos)} examples, {_number(counts['passed'])} passed, "
                  f"{_number(counts['failed'])} failed and {_number(counts['skipped'])} "
                  f"{'was' if counts['skipped'] == 1 else 'were'} not executed.")
-    trips = sum(1 for i in infos if short(i.get("verification", {}).get("roundtrip", ""))[0]
-                == "passed")
+    trips = [short(i.get("verification", {}).get("roundtrip", "")) for i in infos]
+    passed = sum(1 for head, _note in trips if head == "passed")
+    caveats = sum(1 for head, note in trips if head == "passed" and note)
+    caveat = f" ({caveats} of them with a caveat in the notes)" if caveats else ""
     checks = sum(1 for i in infos if i.get("verification", {}).get("check") == "passed")
     total = {k: sum(i.get(k, 0) for i in infos)
              for k in ("claims", "lock_claims", "rewrites", "squawk_findings")}
     second = (f"The build checked {total['claims']} annotation claims and "
               f"{total['lock_claims']} lock claims, saw {total['rewrites']} table rewrites and "
-              f"{total['squawk_findings']} squawk findings; {trips} examples passed the round "
-              f"trip and {checks} the check of their models against their migrations.")
+              f"{total['squawk_findings']} squawk findings; {passed} examples passed the round "
+              f"trip{caveat} and {checks} the check of their models against their migrations.")
     return f"{first} {second}"
 
 
@@ -277,14 +278,25 @@ def notes(infos_by_slug: list[tuple[str, Info]], columns: list[Column]) -> list[
         for column in [status, *[c for c in columns if c is not status]]:
             text = column.note(info)
             if text:
-                out.append((slug, f"{column.header}: {text}"))
+                out.append((slug, f"{column.label or column.header}: {text}"))
     return out
 
 
-def latex_spec(columns: list[Column], name_width: int) -> str:
+def _widest_word(texts: list[str]) -> int:
+    return max([len(word) for text in texts for word in text.split()] + [1])
+
+
+def latex_widths(rows: list[tuple[str, Info]], columns: list[Column]) -> list[int]:
+    """Each column's share of the line: its widest unbreakable word (a whole example name, a
+    header word, a cell word) plus two for the space around it, so no cell is overfull."""
+    names = [len(slug) for slug, _info in rows] + [len("Example")]
+    return [max(names) + 2, *(_widest_word([c.header, *(c.shown(i) for _s, i in rows)]) + 2
+                              for c in columns)]
+
+
+def latex_spec(widths: list[int]) -> str:
     """A column spec for the LaTeX writer: ragged-right paragraphs whose widths share the line
-    in proportion to each column's expected width (no hyphenation in narrow cells)."""
-    widths = [name_width, *(c.width for c in columns)]
+    in proportion to ``widths`` (no hyphenation in narrow cells)."""
     total = sum(widths)
     cell = r">{\raggedright\arraybackslash\hspace{0pt}}\X{%d}{%d}"
     return "|" + "|".join(cell % (w, total) for w in widths) + "|"
@@ -297,11 +309,11 @@ def _paragraph(text: str) -> nodes.paragraph:
 def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Info]],
            columns: list[Column]) -> list[nodes.Node]:
     rows = _rows(pages)
-    name_width = max([len(slug) for _d, slug, _i in rows] + [7])
+    widths = latex_widths([(slug, info) for _d, slug, info in rows], columns)
     table = nodes.table(classes=["abe-report"])
     group = nodes.tgroup(cols=1 + len(columns))
     table += group
-    for width in (name_width, *(c.width for c in columns)):
+    for width in widths:
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     row = nodes.row()
@@ -321,8 +333,10 @@ def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Info]],
             row += nodes.entry("", _paragraph(column.shown(info)))
         body += row
     group += body
-    spec = addnodes.tabular_col_spec(spec=latex_spec(columns, name_width))
-    return [nodes.raw("", "\\begingroup\\footnotesize\n", format="latex"), spec, table,
+    spec = latex_spec(widths)
+    # small type and narrow gaps between columns, for this table only
+    start = "\\begingroup\\scriptsize\\setlength{\\tabcolsep}{3pt}\n"
+    return [nodes.raw("", start, format="latex"), addnodes.tabular_col_spec(spec=spec), table,
             nodes.raw("", "\\endgroup\n", format="latex")]
 
 
