@@ -56,7 +56,8 @@ def short(value: str) -> tuple[str, str]:
 
 
 def status_of(info: Info) -> str:
-    return {"skipped": "not executed"}.get(info["status"], info["status"])
+    status: str = info["status"]
+    return "not executed" if status == "skipped" else status
 
 
 def databases_of(info: Info) -> str:
@@ -170,6 +171,11 @@ def _major_cell(major: int) -> Callable[[Info], str]:
     return cell
 
 
+def _major_once(major: int) -> Callable[[str], str]:
+    # "shown" in every row: the versions sentence already names the server
+    return lambda v: "" if v == "shown" else f"On PostgreSQL {major} every example: {v}."
+
+
 def _major_columns(infos: list[Info]) -> list[Column]:
     """One column per PostgreSQL major the examples ran on (nox -s pgversions)."""
     majors = sorted({int(m) for info in infos for m in info.get("majors", {})})
@@ -177,9 +183,7 @@ def _major_columns(infos: list[Info]) -> list[Column]:
                    "shown: passed, and the listings are from this server; same: passed with the "
                    "same output; differs: N: passed, output differs in step N (a folded diff on "
                    "the page); failed; not executed; not run.",
-                   # "shown" in every row: the versions sentence already names the server
-                   lambda v, m=m: "" if v == "shown" else f"On PostgreSQL {m} every example: {v}.")
-                   for m in majors]
+                   _major_once(m)) for m in majors]
 
 
 def split_columns(infos: list[Info]) -> tuple[list[Column], list[str]]:
