@@ -65,6 +65,8 @@ latex_elements = {
     "preamble": r"""
 % Examples are "Example 38", not "2.8 Example 38": no section numbers (levels neither)
 \setcounter{secnumdepth}{-1}
+% product names are never split ("Post-greSQL"), here nor in the execution report
+\hyphenation{PostgreSQL SQLAlchemy}
 % one listing counter for the whole book: every listing number is unique
 \makeatletter
 \AtBeginDocument{\@removefromreset{literalblock}{chapter}%

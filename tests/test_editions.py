@@ -186,6 +186,18 @@ def test_listings_are_readable_in_every_mode(open_page: object, color_scheme: st
     assert open_page.escaped == []  # type: ignore[attr-defined]
 
 
+def test_the_execution_report_fits_the_page_at_1280(open_page: object) -> None:
+    """The report's table is compact enough for furo's column: the page is no wider than the
+    window (it was 1935 px at 1280 before the report dropped its constant columns)."""
+    page = open_page("book/appendix/execution-report.html")  # type: ignore[operator]
+    assert page.locator("table.abe-report tbody tr").count() == len(OUTLINE)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1280, f"the execution report is {width} px wide at 1280"
+    table = page.evaluate("document.querySelector('table.abe-report').scrollWidth")
+    column = page.evaluate("document.querySelector('article').clientWidth")
+    assert table <= column, f"the report's table ({table} px) overflows its column ({column} px)"
+
+
 def test_no_listing_text_is_clipped_at_1280(open_page: object) -> None:
     """Example 67 at 1280 px: no listing scrolls sideways, so no text is out of view (the
     point of the example, "cannot run inside a transaction block", included)."""
@@ -546,6 +558,56 @@ def test_pdf_front_matter_comes_before_the_examples(pdf: Path) -> None:
     first = heading(f"Example 1: {OUTLINE[1]}")
     for title in ("What you need", "How to run an example", "How the listings are made"):
         assert heading(title) < first, f"{title!r} comes after Example 1"
+
+
+def report_lines(tex: str) -> tuple[int, int]:
+    """The first and last line of the execution report's chapter in the LaTeX source."""
+    lines = tex.splitlines()
+    start = next(i for i, line in enumerate(lines, 1)
+                 if line.startswith(r"\chapter{Execution report}"))
+    end = next(i for i, line in enumerate(lines, 1)
+               if i > start and line.startswith(r"\chapter{"))
+    return start, end - 1
+
+
+def overfull_lines(log: str, start: int, end: int) -> list[str]:
+    """The "Overfull \\hbox" messages LaTeX gave for source lines start..end."""
+    return [m.group(0) for m in re.finditer(r"Overfull \\hbox .*? at lines? (\d+)", log)
+            if start <= int(m.group(1)) <= end]
+
+
+def test_overfull_lines_are_found_by_their_source_lines() -> None:
+    log = ("Overfull \\hbox (12.0pt too wide) in paragraph at lines 10--12\n"
+           "Overfull \\hbox (3.0pt too wide) in alignment at lines 40--90\n"
+           "Overfull \\hbox (1.0pt too wide) detected at line 95\n")
+    assert len(overfull_lines(log, 30, 100)) == 2
+    assert len(overfull_lines(log, 1, 20)) == 1
+
+
+def test_pdf_execution_report_fits_the_page(pdf: Path) -> None:
+    """No overfull line in the report's chapter (936 before it became compact), no
+    "Post-greSQL" split over two lines, and every example's name whole."""
+    tex = (pdf.parent / "alembic-by-example.tex").read_text(encoding="utf-8")
+    log = (pdf.parent / "alembic-by-example.log").read_text(encoding="utf-8", errors="replace")
+    start, end = report_lines(tex)
+    overfull = overfull_lines(log, start, end)
+    assert overfull == [], f"{len(overfull)} overfull lines in the report, e.g. {overfull[:3]}"
+    pages = _pdf_text_raw(pdf).split("\f")
+    first = next(i for i, p in enumerate(pages) if p.lstrip().startswith("EXECUTION REPORT"))
+    last = next(i for i, p in enumerate(pages)
+                if i > first and "INDEX OF OPERATIONS" in p[:200])
+    text = "\n".join(pages[first:last])
+    assert not re.search(r"Post-\s+greSQL|Post-\n", text), "PostgreSQL hyphenated in the report"
+    slugs = sorted(p.name for p in (ROOT / "examples").glob("ex[0-9][0-9]-*"))
+    cut = [slug for slug in slugs if slug not in text]
+    assert len(slugs) == len(OUTLINE) and cut == [], f"names cut in the PDF report: {cut[:5]}"
+
+
+def _pdf_text_raw(pdf: Path) -> str:
+    """The PDF's text in reading order (pdftotext without -layout: a table cell's lines stay
+    together)."""
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
 
 
 def test_pdf_has_no_section_numbers_and_unique_listing_numbers(pdf: Path) -> None:

@@ -21,7 +21,7 @@ from .executor import Executor
 from .indexes import setup_indexes
 from .navigation import setup_navigation
 from .postgres import DatabaseError
-from .report import ExecutionReportDirective, fill_reports, summary_line
+from .report import ExecutionReportDirective, console_line, fill_reports
 from .session import Example, SessionError, load_example
 from .versions import report_columns
 
@@ -52,25 +52,22 @@ def record_example(env: BuildEnvironment, docname: str, example: Example,
         "steps": len(result.get("steps", [])), "claims": result.get("claims", 0),
         "lock_claims": result.get("lock_claims", 0), "rewrites": result.get("rewrites", 0),
         "squawk_findings": result.get("squawk_findings", 0),
-        "runs_against": runs_against(example, result), "substitution": example.substitution,
+        **databases_used(example, result), "substitution": example.substitution,
         "verification": result.get("verification", {}), "verified_on": verified_on,
         "majors": report_columns(result, executor_for(env.app).stored_runs(example)),
     }
 
 
-def runs_against(example: Example, result: dict[str, Any]) -> str:
-    """What the session really talked to, from the SQL it sent (not from what it declares)."""
+def databases_used(example: Example, result: dict[str, Any]) -> dict[str, Any]:
+    """What the session really talked to, from the SQL it sent (not from what it declares): the
+    number of PostgreSQL databases (0 when it sent PostgreSQL nothing) and the SQLite version
+    ("" when it used no SQLite)."""
     import sqlite3
 
     dialects = {r.get("dialect") for s in result.get("steps", []) for r in s["sql"]}
-    parts = []
-    if "postgresql" in dialects or not dialects:
-        count = example.requires.databases
-        parts.append(f"{result['server']} ({result['provider']})"
-                     + (f", {count} databases" if count > 1 else ""))
-    if "sqlite" in dialects:
-        parts.append(f"SQLite {sqlite3.sqlite_version}")
-    return " and ".join(parts)
+    postgres = "postgresql" in dialects or not dialects
+    return {"databases": example.requires.databases if postgres else 0,
+            "sqlite": sqlite3.sqlite_version if "sqlite" in dialects else ""}
 
 
 def _config_inited(app: Sphinx, config: Any) -> None:
@@ -188,7 +185,7 @@ def _finished(app: Sphinx, exception: BaseException | None) -> None:
         _report_fatal(app)
         app.statuscode = 1
     pages: dict[str, dict[str, Any]] = getattr(app.env, "abe_examples", {})
-    logger.info(summary_line(pages, executed=executor.executed if executor else []))
+    logger.info(console_line(pages, executor.executed if executor else []))
     failed = [(doc, slug, info) for doc, exs in pages.items() for slug, info in exs.items()
               if info["status"] == "failed"]
     if failed:
@@ -240,4 +237,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from . import __version__
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
-            "env_version": 1}
+            "env_version": 2}  # 2: "databases" and "sqlite" replace "runs_against"
