@@ -179,23 +179,34 @@ def schema_view(change: str) -> str:
     return "\n".join(out)
 
 
+#: The panel's own tokens (styled in ``abe.css`` and ``conf.py``'s LaTeX preamble).
+ADDED_TOKEN = Generic.Inserted.Abe
+REMOVED_TOKEN = Generic.Deleted.Abe
+CHANGED_TOKEN = Generic.Strong.Abe
+OBJECT_TOKEN = Generic.Heading.Abe
+NOTE_TOKEN = Comment.Abe
+
+
 class SchemaLexer(RegexLexer):
     """The panel's markers as Pygments tokens: ``+`` rows inserted, ``-`` rows deleted, and a
-    ``~`` row's old definition deleted, its new one inserted; version notes as comments."""
+    ``~`` row's old definition deleted, its new one inserted; version notes as comments.
+
+    The tokens are subtypes of their own (``Generic.Inserted.Abe``: HTML class ``gi-Abe``, LaTeX
+    ``\\PYG{g+gi+giAbe}``) so that colouring them colours nothing else of the book."""
 
     name = "abe schema view"
     aliases = ["abe-schema"]
     tokens = {
         "root": [
             (r"^( *)(\+ )([^\n]*?)((?:    -- [^\n]*)?)(\n|$)",
-             bygroups(Whitespace, Generic.Inserted, Generic.Inserted, Comment, Whitespace)),
+             bygroups(Whitespace, ADDED_TOKEN, ADDED_TOKEN, NOTE_TOKEN, Whitespace)),
             (r"^( *)(- )([^\n]*?)((?:    -- [^\n]*)?)(\n|$)",
-             bygroups(Whitespace, Generic.Deleted, Generic.Deleted, Comment, Whitespace)),
+             bygroups(Whitespace, REMOVED_TOKEN, REMOVED_TOKEN, NOTE_TOKEN, Whitespace)),
             (r"^( *)(~ )([^\n:]*: )([^\n]*?)( → )([^\n]*?)((?:    -- [^\n]*)?)(\n|$)",
-             bygroups(Whitespace, Generic.Strong, Text, Generic.Deleted, Text, Generic.Inserted,
-                      Comment, Whitespace)),
+             bygroups(Whitespace, CHANGED_TOKEN, Text, REMOVED_TOKEN, Text, ADDED_TOKEN,
+                      NOTE_TOKEN, Whitespace)),
             (r"^( *)(~ )([^\n]*?)((?:    -- [^\n]*)?)(\n|$)",
-             bygroups(Whitespace, Generic.Strong, Text, Comment, Whitespace)),
-            (r"[^\n]+\n?|\n", Generic.Heading),  # never empty: an empty match loops
+             bygroups(Whitespace, CHANGED_TOKEN, Text, NOTE_TOKEN, Whitespace)),
+            (r"[^\n]+\n?|\n", OBJECT_TOKEN),  # never empty: an empty match loops
         ],
     }
