@@ -596,7 +596,7 @@ def test_schema_panel_marks_changes_in_green_and_red_in_dark_auto(open_page: obj
     page = open_page("book/beginner/ex18-alter-column.html",  # type: ignore[operator]
                      color_scheme="dark", theme="auto")
     panels = page.locator("details.abe-schema-change div.abe-schema pre")
-    texts = [panels.nth(i).inner_text() for i in range(panels.count())]
+    texts = [panels.nth(i).text_content() for i in range(panels.count())]
     assert any("~ column price: character varying(20) → numeric(10,2) NOT NULL" in t
                for t in texts), texts[:3]
     runs = page.evaluate(CONTRAST_JS, "div.abe-schema pre")
