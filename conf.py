@@ -82,6 +82,19 @@ latex_elements = {
 \definecolor{abeSql}{RGB}{251,245,234}
 \definecolor{abeBlue}{RGB}{1,115,178}
 \definecolor{abeOrange}{RGB}{222,143,5}
+% the schema panel (abe.schemaview) on the abeOutput tint: "+" rows green (6.63:1), "-" rows red
+% (7.05:1), version notes grey (5.73:1): its own Pygments tokens (giAbe, gdAbe, cAbe ...)
+\definecolor{abeAdded}{RGB}{17,99,41}
+\definecolor{abeRemoved}{RGB}{164,14,38}
+\definecolor{abeNote}{RGB}{87,96,106}
+\makeatletter
+\@namedef{PYG@tok@giAbe}{\def\PYG@tc##1{\textcolor{abeAdded}{##1}}}
+\@namedef{PYG@tok@gdAbe}{\def\PYG@tc##1{\textcolor{abeRemoved}{##1}}}
+\@namedef{PYG@tok@cAbe}{\let\PYG@it=\textit\def\PYG@tc##1{\textcolor{abeNote}{##1}}}
+\@namedef{PYG@tok@ghAbe}{\let\PYG@bf=\textbf\def\PYG@tc##1{\textcolor{black}{##1}}}
+\@namedef{PYG@tok@gsAbe}{\let\PYG@bf=\textbf\def\PYG@tc##1{\textcolor{black}{##1}}}
+\makeatother
+\ifdefined\DeclareUnicodeCharacter\DeclareUnicodeCharacter{2192}{\ensuremath{\rightarrow}}\fi
 """,
 }
 

@@ -649,3 +649,31 @@ def test_pdf_diagram_node_text_is_white_on_blue(pdf: Path) -> None:
                 last = x
     assert white > 100, f"no white label text inside blue nodes ({white} pixels)"
     assert grey < white / 20, f"grey label text inside blue nodes: {grey} vs {white} white"
+
+
+def test_schema_panel_marks_changes_in_green_and_red_in_dark_auto(open_page: object) -> None:
+    """Example 18's panel under its `alembic upgrade`: the altered column is one "~" row (old →
+    new), every text run of the panels reads at 4.5:1 or more with furo on "auto" and a dark OS,
+    and added / removed text is green / red, not only marked by the leading symbol."""
+    page = open_page("book/beginner/ex18-alter-column.html",  # type: ignore[operator]
+                     color_scheme="dark", theme="auto")
+    panels = page.locator("details.abe-schema-change div.abe-schema pre")
+    texts = [panels.nth(i).text_content() for i in range(panels.count())]
+    assert any("~ column price: character varying(20) → numeric(10,2) NOT NULL" in t
+               for t in texts), texts[:3]
+    runs = page.evaluate(CONTRAST_JS, "div.abe-schema pre")
+    low = [r for r in runs if r["ratio"] < 4.5]
+    assert not low, f"{len(low)} text runs below 4.5:1, e.g. {low[:5]}"
+    colours = {cls: fg for r in runs for cls, fg in [(r["cls"], r["fg"])]}
+    added = [int(v) for v in re.findall(r"\d+", colours["gi gi-Abe"])[:3]]
+    removed = [int(v) for v in re.findall(r"\d+", colours["gd gd-Abe"])[:3]]
+    assert added[1] > added[0] + 60 and added[1] > added[2] + 60, f"added is not green: {added}"
+    assert removed[0] > removed[1] + 60 and removed[0] > removed[2] + 60, \
+        f"removed is not red: {removed}"
+
+
+def test_pdf_has_the_schema_panel_with_its_markers(pdf: Path) -> None:
+    """The PDF shows Example 18's schema panel as a titled block (not HTML-only any more)."""
+    flat = re.sub(r"\s+", " ", _pdf_text(pdf))
+    assert "Schema before → after this step, read from the catalog by the build" in flat
+    assert "~ column price: character varying(20) → numeric(10,2) NOT NULL" in flat

@@ -14,7 +14,6 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
-from sphinx import addnodes
 from sphinx.directives.code import container_wrapper
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -22,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 from .lockview import locks_block
 from .navigation import file_anchor, step_label
 from .postgres import DatabaseError
+from .schemaview import schema_view
 from .session import Example, SessionError, load_example
 from .squawkview import for_step, squawk_block, unapplied
 from .standard import folded, standard_of
@@ -37,6 +37,8 @@ _LATEX_STYLE = {
                   r"VerbatimBorderColor={named}{abeBlue}}",
     "abe-sql": r"\sphinxsetup{VerbatimColor={named}{abeSql},"
                r"VerbatimBorderColor={named}{abeOrange}}",
+    "abe-schema": r"\sphinxsetup{VerbatimColor={named}{abeOutput},"
+                  r"VerbatimBorderColor={named}{abeBlue}}",
 }
 
 
@@ -217,25 +219,27 @@ class ExampleDirective(SphinxDirective):
                                 record.get("locks", []),
                                 lambda block, caption: container_wrapper(self, block, caption))
             if record.get("schema_change"):
-                out.append(self._schema_change(mark_schema_change(
-                    record["schema_change"], record["index"], result, runs)))
+                out += self._schema_change(mark_schema_change(
+                    record["schema_change"], record["index"], result, runs))
         out += squawk_block(unapplied(result), [],
                             lambda block, caption: container_wrapper(self, block, caption))
         return out
 
-    def _schema_change(self, change: str) -> nodes.Node:
-        """The step's effect on the schema, read from the catalog before and after; folded,
-        and in the HTML edition only (the PDF has the SQL)."""
-        body = "\n".join(line for line in change.splitlines()
-                         if not line.startswith(("---", "+++")))
-        block = _literal(body, "diff", ["abe-generated", "abe-schema"])
-        only = addnodes.only(expr="html")
-        only += nodes.raw("", '<details class="abe-fold abe-schema-change"><summary>Schema '
+    def _schema_change(self, change: str) -> list[nodes.Node]:
+        """The step's effect on the schema, read from the catalog before and after, as a
+        before → after view (:mod:`abe.schemaview`): folded in HTML, a titled block in the PDF."""
+        view = schema_view(change)
+        if not view:
+            return []
+        block = _literal(view, "abe-schema", ["abe-generated", "abe-schema"])
+        wrapped = container_wrapper(
+            self, block, "Schema before → after this step, read from the catalog by the build "
+                         "(+ added, - removed, ~ changed: before → after)")
+        return [nodes.raw("", '<details class="abe-fold abe-schema-change"><summary>Schema '
                               "before → after this step (from the catalog)</summary>",
-                          format="html")
-        only += block
-        only += nodes.raw("", "</details>", format="html")
-        return only
+                          format="html"),
+                *_generated(wrapped, "abe-schema"),
+                nodes.raw("", "</details>", format="html")]
 
     def _output(self, step: Any, record: dict[str, Any]) -> nodes.Node:
         text = shown_output(record["output"], step.tail)

@@ -22,6 +22,7 @@ from .indexes import setup_indexes
 from .navigation import setup_navigation
 from .postgres import DatabaseError
 from .report import ExecutionReportDirective, console_line, fill_reports
+from .schemaview import SchemaLexer
 from .session import Example, SessionError, load_example
 from .versions import report_columns
 
@@ -229,6 +230,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", _pdf_destinations)
     app.connect("build-finished", _finished)
     app.add_css_file("abe.css")
+    app.add_lexer("abe-schema", SchemaLexer)
     setup_navigation(app)
     setup_downloads(app)
     setup_indexes(app)
