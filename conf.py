@@ -70,14 +70,15 @@ latex_elements = {
 \AtBeginDocument{\@removefromreset{literalblock}{chapter}%
   \def\theliteralblock{\arabic{literalblock}}}
 \makeatother
+\usepackage{etoolbox}
+\makeatletter
 % break listing lines at spaces; after , ( / = . only as a last resort, where a line has no
 % space left to break at (each such break costs 5000, a space nothing): never inside a word
 \renewcommand*\sphinxbreaksbeforelist{}
-\renewcommand*\sphinxbreaksafterlist{}
+% and between two hyphens or a hyphen and a + (psql's table rules)
+\renewcommand*\sphinxbreaksafterlist{\let\PYGZhy\abe@hyphen}
 \renewcommand*\sphinxbreaksbeforeactivelist{}
 \renewcommand*\sphinxbreaksafteractivelist{\do\,\do\(\do\/\do\=\do\.}
-\usepackage{etoolbox}
-\makeatletter
 \renewcommand*\sphinxbreaksviaactive{%
   \def\do##1{\lccode`\~`##1%
     \lowercase{\def~}{\char`##1\discretionary{}{\sphinxafterbreak}{}}%
@@ -85,6 +86,9 @@ latex_elements = {
   \sphinxbreaksafteractivelist
   \lccode`\~`\~
   \let~\spx@verbatim@space}
+\def\abe@hyphen#1{\char`\-\futurelet\abe@next\abe@hyphenbreak}
+\def\abe@hyphenbreak{\ifx\abe@next\PYGZhy\discretionary{}{\sphinxafterbreak}{}\else
+  \ifx\abe@next+\discretionary{}{\sphinxafterbreak}{}\fi\fi}
 % an empty-before discretionary costs \exhyphenpenalty: 5000 in listing lines (0 in Sphinx)
 \patchcmd{\spx@verb@@PreProcessLine}{\exhyphenpenalty\z@}{\exhyphenpenalty5000 }{}%
   {\PackageError{abe}{Sphinx's listing line macro changed: see conf.py}{}}
