@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -89,12 +90,13 @@ def near_empty(measured: list[Page]) -> list[Page]:
 
 def emptied_by_diagram(measured: list[Page]) -> list[Page]:
     """Near-empty pages whose next page opens with a diagram (one that did not fit)."""
-    return [page for page, after in zip(measured, measured[1:])
+    return [page for page, after in itertools.pairwise(measured)
             if page.blank > NEAR_EMPTY and after.diagram_at_top]
 
 
 def listing_overfull(tex: Path, log: Path) -> list[str]:
-    """The log's "Overfull \\hbox" lines whose paragraph starts inside a sphinxVerbatim."""
+    """The log's "Overfull \\hbox" lines of listing lines (a paragraph inside a sphinxVerbatim,
+    not its caption)."""
     inside = set()
     start = None
     for number, line in enumerate(tex.read_text(encoding="utf-8").splitlines(), 1):
@@ -104,7 +106,10 @@ def listing_overfull(tex: Path, log: Path) -> list[str]:
             inside.update(range(start, number + 1))
             start = None
     text = log.read_text(encoding="latin-1")
-    found = re.findall(r"^Overfull \\hbox .* in paragraph at lines (\d+)--\d+$", text, re.M)
+    # a listing's caption (a long file name) is a paragraph of its own, in the text font
+    found = re.findall(
+        r"^Overfull \\hbox .* in paragraph at lines (\d+)--\d+\n(?!.*Listing \d+:)",
+        text, re.M)
     return [n for n in found if int(n) in inside]
 
 
@@ -115,7 +120,7 @@ def continuations(pdf: Path, numbers: range) -> list[tuple[str, str]]:
                           text=True, check=True).stdout
     lines = text.splitlines()
     return [(before.rstrip(), line.strip()[len(CONTINUATION):])
-            for before, line in zip(lines, lines[1:]) if line.strip().startswith(CONTINUATION)]
+            for before, line in itertools.pairwise(lines) if line.strip().startswith(CONTINUATION)]
 
 
 def inside_word(pair: tuple[str, str]) -> bool:
@@ -139,8 +144,8 @@ def main(outdir: Path) -> None:
     print(f"  of them followed by a page opening with a diagram: "
           f"{[p.number for p in emptied_by_diagram(measured)]}")
     print(f"  blank (over 90% empty): {sum(p.blank > 0.9 for p in measured)}")
-    print(f"overfull hbox from listings: "
-          f"{len(listing_overfull(outdir / 'alembic-by-example.tex', outdir / 'alembic-by-example.log'))}")
+    overfull = listing_overfull(pdf.with_suffix(".tex"), pdf.with_suffix(".log"))
+    print(f"overfull hbox from listing lines: {len(overfull)}")
     broken = [pair for pair in wrapped if inside_word(pair)]
     at_space = sum(before.endswith(VISIBLE_SPACE) for before, _ in wrapped)
     print(f"continuation lines: {len(wrapped)}, after a space {at_space}, "
