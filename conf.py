@@ -72,11 +72,61 @@ latex_elements = {
 \AtBeginDocument{\@removefromreset{literalblock}{chapter}%
   \def\theliteralblock{\arabic{literalblock}}}
 \makeatother
-% break listing lines at spaces only
+\usepackage{etoolbox}
+\makeatletter
+% break listing lines at spaces; after , ( / = . only as a last resort, where a line has no
+% space left to break at (each such break costs 5000, a space nothing): never inside a word
 \renewcommand*\sphinxbreaksbeforelist{}
-\renewcommand*\sphinxbreaksafterlist{}
+% and between two hyphens or a hyphen and a + (psql's table rules)
+\renewcommand*\sphinxbreaksafterlist{\let\PYGZhy\abe@hyphen}
 \renewcommand*\sphinxbreaksbeforeactivelist{}
-\renewcommand*\sphinxbreaksafteractivelist{}
+\renewcommand*\sphinxbreaksafteractivelist{\do\,\do\(\do\/\do\=\do\.}
+\renewcommand*\sphinxbreaksviaactive{%
+  \def\do##1{\lccode`\~`##1%
+    \lowercase{\def~}{\char`##1\discretionary{}{\sphinxafterbreak}{}}%
+    \catcode`##1\active}%
+  \sphinxbreaksafteractivelist
+  \lccode`\~`\~
+  \let~\spx@verbatim@space}
+\def\abe@hyphen#1{\char`\-\futurelet\abe@next\abe@hyphenbreak}
+\def\abe@hyphenbreak{\ifx\abe@next\PYGZhy\discretionary{}{\sphinxafterbreak}{}\else
+  \ifx\abe@next+\discretionary{}{\sphinxafterbreak}{}\fi\fi}
+% an empty-before discretionary costs \exhyphenpenalty: 5000 in listing lines (0 in Sphinx)
+\patchcmd{\spx@verb@@PreProcessLine}{\exhyphenpenalty\z@}{\exhyphenpenalty5000 }{}%
+  {\PackageError{abe}{Sphinx's listing line macro changed: see conf.py}{}}
+% a listing keeps at least 4 of its (visual) lines on each side of a page break: no break
+% before its lines 2 to 4, nor before its last three (fancyvrb guards one line each side)
+\newcount\abe@lines
+\newbox\abe@lineA \newbox\abe@lineB
+\def\FV@ListProcessLine@iii#1{%
+  \global\abe@lines\@ne\nobreak\box\@tempboxa
+  \setbox\@tempboxa=\FV@ListProcessLine{#1}%
+  \let\FV@ProcessLine\FV@ListProcessLine@iv}
+\def\FV@ListProcessLine@iv#1{%
+  \global\advance\abe@lines\@ne
+  \ifnum\abe@lines<4 \nobreak\else\penalty\interlinepenalty\fi
+  \box\@tempboxa
+  \setbox\@tempboxa=\FV@ListProcessLine{#1}}
+\let\abe@ProcessLastLine\FV@ListProcessLastLine
+\def\FV@ListProcessLastLine{%
+  \ifx\FV@ProcessLine\FV@ListProcessLine@iv
+    \ifinner\ifnum\abe@lines>3
+      % take the two lines before the last back and set them again, unbreakable
+      \setbox\abe@lineB\lastbox\unskip\unpenalty
+      \setbox\abe@lineA\lastbox\unskip\unpenalty
+      \nobreak\box\abe@lineA\nobreak\box\abe@lineB
+    \fi\fi
+    \nobreak\box\@tempboxa\let\FV@ProcessLine\relax
+  \fi
+  \abe@ProcessLastLine}
+% a caption and the listing's first lines: a new page if fewer than 4 lines would fit
+\renewcommand{\sphinxliteralblockneedspace}{7\baselineskip}
+% a diagram in the text flow, centred, at most the line's width and 0.38 of the page's
+% height: one that does not fit moves to the next page, leaving less than 40% empty
+\newcommand*\abediagram[1]{\par\medskip
+  {\centering\spx@image@maxheight=0.38\textheight\relax
+   \sphinxincludegraphics{#1}\par}\medskip}
+\makeatother
 \usepackage{xcolor}
 \definecolor{abeOutput}{RGB}{238,243,249}
 \definecolor{abeSql}{RGB}{251,245,234}

@@ -677,3 +677,36 @@ def test_pdf_has_the_schema_panel_with_its_markers(pdf: Path) -> None:
     flat = re.sub(r"\s+", " ", _pdf_text(pdf))
     assert "Schema before → after this step, read from the catalog by the build" in flat
     assert "~ column price: character varying(20) → numeric(10,2) NOT NULL" in flat
+
+
+def test_pdf_no_example_page_is_left_near_empty_by_a_diagram(pdf: Path) -> None:
+    """A diagram sits in the text flow at most 0.38 of the page high: one that does not fit
+    on a page moves to the next one and leaves less than 40% of the text area empty (as a
+    floating or unbounded diagram did on 7 example pages, pages 35, 82, 130, ...)."""
+    import pdf_pages
+
+    measured = pdf_pages.pages(pdf, pdf_pages.example_pages(pdf))
+    assert len(measured) > 700
+    emptied = [(p.number, round(p.blank, 2)) for p in pdf_pages.emptied_by_diagram(measured)]
+    assert emptied == [], f"pages left near-empty before a diagram: {emptied}"
+
+
+def test_pdf_listing_lines_never_break_inside_a_word(pdf: Path) -> None:
+    """Every continuation line of a wrapped listing line (sampled: all of the example
+    chapters, some thousands) follows a break at a space, or after punctuation, never between
+    two letters, digits or underscores (as verbatimforcewraps=true would break them)."""
+    import pdf_pages
+
+    wrapped = pdf_pages.continuations(pdf, pdf_pages.example_pages(pdf))
+    assert len(wrapped) > 1000
+    broken = [pair for pair in wrapped if pdf_pages.inside_word(pair)]
+    assert broken == [], f"{len(broken)} of {len(wrapped)} breaks inside a word: {broken[:5]}"
+
+
+def test_pdf_listing_lines_do_not_run_into_the_margin(pdf: Path) -> None:
+    """No listing line is overfull (71 were before breaks after , ( / = . and inside psql's
+    table rules were allowed as a last resort)."""
+    import pdf_pages
+
+    overfull = pdf_pages.listing_overfull(pdf.with_suffix(".tex"), pdf.with_suffix(".log"))
+    assert overfull == [], f"{len(overfull)} overfull listing lines, at .tex lines {overfull[:10]}"

@@ -1,0 +1,158 @@
+"""Measures of the PDF edition's page layout, for the tests and for an author:
+``python tests/pdf_pages.py _build/latex`` prints them.
+
+- pages of the example chapters whose text area is more than 40% empty (the longest run of
+  blank pixel rows, from ``pdftoppm`` at 20 dpi), and which of them are followed by a page that
+  opens with a diagram (a drawing in the palette's blue in the top fifth of the text area);
+- "Overfull \\hbox" lines of the LaTeX log whose paragraph lies inside a listing;
+- continuation lines of wrapped listing lines (``pdftotext -layout``: they start with the
+  continuation mark) that break inside a word: a letter, digit or ``_`` on both sides.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The text area of an A4 page of this book, as fractions of the page height (below the
+#: running head's rule, above the foot's rule), measured on the rendered pages.
+TEXT_TOP, TEXT_BOTTOM = 0.074, 0.926
+NEAR_EMPTY = 0.40
+CONTINUATION = "˓→"
+VISIBLE_SPACE = "␣"
+
+
+@dataclass
+class Page:
+    number: int
+    blank: float  # the longest blank run of rows, as a fraction of the text area's height
+    diagram_at_top: bool
+
+
+def _ppm(data: bytes) -> tuple[int, int, bytes]:
+    fields = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", data)
+    assert fields, "not a binary PPM"
+    return int(fields.group(1)), int(fields.group(2)), data[fields.end():]
+
+
+def _page(number: int, data: bytes) -> Page:
+    width, height, pixels = _ppm(data)
+    top, bottom = int(height * TEXT_TOP), int(height * TEXT_BOTTOM)
+    longest = run = 0
+    first_diagram = None
+    for y in range(top, bottom):
+        row = pixels[y * width * 3:(y + 1) * width * 3]
+        if min(row) < 200:
+            run = 0
+        else:
+            run += 1
+            longest = max(longest, run)
+        if first_diagram is None:
+            blue = sum(1 for i in range(0, len(row) - 2, 3)
+                       if abs(row[i] - 1) < 30 and abs(row[i + 1] - 115) < 30
+                       and abs(row[i + 2] - 178) < 30)
+            if blue > 8:
+                first_diagram = y
+    diagram_at_top = first_diagram is not None and first_diagram < top + (bottom - top) / 5
+    return Page(number, longest / (bottom - top), diagram_at_top)
+
+
+def example_pages(pdf: Path) -> range:
+    """From Example 1's page to the page before the first chapter after Example 85."""
+    dests = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout
+
+    def page_of(name: str) -> int:
+        return int(re.search(rf'^\s*(\d+) .*"{name}"', dests, re.M).group(1))  # type: ignore
+
+    first, last = page_of("ex-01"), page_of("ex-85")
+    chapters = sorted(int(p) for p in re.findall(r'^\s*(\d+) .*"chapter\*?\.[\d.]+"', dests, re.M)
+                      if int(p) > last)
+    return range(first, chapters[0] if chapters else last + 1)
+
+
+def pages(pdf: Path, numbers: range) -> list[Page]:
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "20", "-f", str(numbers.start), "-l",
+                        str(numbers.stop - 1), str(pdf), f"{tmp}/p"], check=True)
+        files = sorted(Path(tmp).glob("p-*.ppm"))
+        return [_page(int(f.stem.split("-")[1]), f.read_bytes()) for f in files]
+
+
+def near_empty(measured: list[Page]) -> list[Page]:
+    return [p for p in measured if p.blank > NEAR_EMPTY]
+
+
+def emptied_by_diagram(measured: list[Page]) -> list[Page]:
+    """Near-empty pages whose next page opens with a diagram (one that did not fit)."""
+    return [page for page, after in itertools.pairwise(measured)
+            if page.blank > NEAR_EMPTY and after.diagram_at_top]
+
+
+def listing_overfull(tex: Path, log: Path) -> list[str]:
+    """The log's "Overfull \\hbox" lines of listing lines (a paragraph inside a sphinxVerbatim,
+    not its caption)."""
+    inside = set()
+    start = None
+    for number, line in enumerate(tex.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith(r"\begin{sphinxVerbatim}"):
+            start = number
+        elif line.startswith(r"\end{sphinxVerbatim}") and start is not None:
+            inside.update(range(start, number + 1))
+            start = None
+    text = log.read_text(encoding="latin-1")
+    # a listing's caption (a long file name) is a paragraph of its own, in the text font
+    found = re.findall(
+        r"^Overfull \\hbox .* in paragraph at lines (\d+)--\d+\n(?!.*Listing \d+:)",
+        text, re.M)
+    return [n for n in found if int(n) in inside]
+
+
+def continuations(pdf: Path, numbers: range) -> list[tuple[str, str]]:
+    """(the line before, the continuation line) of every wrapped listing line."""
+    text = subprocess.run(["pdftotext", "-layout", "-f", str(numbers.start), "-l",
+                           str(numbers.stop - 1), str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    lines = text.splitlines()
+    return [(before.rstrip(), line.strip()[len(CONTINUATION):])
+            for before, line in itertools.pairwise(lines) if line.strip().startswith(CONTINUATION)]
+
+
+def inside_word(pair: tuple[str, str]) -> bool:
+    before, after = pair
+    if not before or not after or before.endswith(VISIBLE_SPACE):
+        return False
+    return bool(re.match(r"\w", before[-1]) and re.match(r"\w", after[0]))
+
+
+def main(outdir: Path) -> None:
+    pdf = outdir / "alembic-by-example.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    numbers = example_pages(pdf)
+    measured = pages(pdf, numbers)
+    wrapped = continuations(pdf, numbers)
+    print(re.search(r"^Pages:.*$", info, re.M).group(0))  # type: ignore[union-attr]
+    print(f"example pages: {numbers.start}-{numbers.stop - 1} ({len(measured)})")
+    print(f"  over {NEAR_EMPTY:.0%} empty: {len(near_empty(measured))} "
+          f"{[(p.number, round(p.blank, 2)) for p in near_empty(measured)]}")
+    print(f"  of them followed by a page opening with a diagram: "
+          f"{[p.number for p in emptied_by_diagram(measured)]}")
+    print(f"  blank (over 90% empty): {sum(p.blank > 0.9 for p in measured)}")
+    overfull = listing_overfull(pdf.with_suffix(".tex"), pdf.with_suffix(".log"))
+    print(f"overfull hbox from listing lines: {len(overfull)}")
+    broken = [pair for pair in wrapped if inside_word(pair)]
+    at_space = sum(before.endswith(VISIBLE_SPACE) for before, _ in wrapped)
+    print(f"continuation lines: {len(wrapped)}, after a space {at_space}, "
+          f"inside a word {len(broken)}")
+    for pair in broken[:10]:
+        print("   ", pair)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "_build/latex"))
