@@ -59,8 +59,9 @@ latex_show_urls = "no"
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
-    # long lines in listings wrap at spaces only (no forced break inside a word, and no break
-    # after punctuation, which would split string literals): copied code still runs
+    # long lines in listings wrap at spaces, never by force inside a word; where a line has no
+    # space left, after , ( / = . or inside psql's ---+--- rules (the preamble below), which
+    # can fall inside a path or a string literal: such a line is copied whole from the HTML
     "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=false",
     "preamble": r"""
 % Examples are "Example 38", not "2.8 Example 38": no section numbers (levels neither)

@@ -139,16 +139,18 @@ def python_only_path(shims: Path) -> str:
     return str(shims)
 
 
-def sphinx_build(outdir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """The real book, built the way `nox -s html` builds it; ``env`` adds ABE_* options (the
-    caller's own ABE_* variables are dropped, so a test says every option it relies on)."""
+def sphinx_build(outdir: Path, builder: str = "html", doctrees: Path | None = None,
+                 **env: str) -> subprocess.CompletedProcess[str]:
+    """The real book, built the way `nox -s html` (or `pdf`, `epub`) builds it; ``env`` adds
+    ABE_* options (the caller's own ABE_* variables are dropped, so a test says every option it
+    relies on)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
     full_env.update(env)
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "--no-color", "-b", "html", "-W", "--keep-going",
-         "-j", SPHINX_JOBS,
+        [sys.executable, "-m", "sphinx", "--no-color", "-b", builder, "-W", "--keep-going",
+         "-j", SPHINX_JOBS, *(["-d", str(doctrees)] if doctrees else []),
          str(ROOT), str(outdir)],
-        capture_output=True, text=True, env=full_env, timeout=1200, cwd=ROOT,
+        capture_output=True, text=True, env=full_env, timeout=1800, cwd=ROOT,
     )
 
 

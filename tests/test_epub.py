@@ -12,8 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from abe import SPHINX_JOBS
-from conftest import ROOT
+from conftest import sphinx_build
 
 
 def need_java() -> None:
@@ -30,11 +29,7 @@ def epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
     need_java()
     outdir = tmp_path_factory.mktemp("epub")
     doctrees = tmp_path_factory.mktemp("epub-doctrees")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
-    proc = subprocess.run([sys.executable, "-m", "sphinx", "--no-color", "-b", "epub", "-W",
-                           "--keep-going", "-j", SPHINX_JOBS, "-d", str(doctrees), str(ROOT),
-                           str(outdir)],
-                          capture_output=True, text=True, env=env, timeout=1800, cwd=ROOT)
+    proc = sphinx_build(outdir, "epub", doctrees)
     assert proc.returncode == 0, proc.stderr[-5000:]
     return outdir / "alembic-by-example.epub"
 

@@ -51,7 +51,8 @@ def test_version_note_is_kept_on_its_row() -> None:
 
 
 def test_renamed_column_is_not_guessed() -> None:
-    view = schema_view(diff("-column public.users.name text", "+column public.users.full_name text"))
+    view = schema_view(diff("-column public.users.name text",
+                            "+column public.users.full_name text"))
     assert view.splitlines()[1:] == ["    - column name text", "    + column full_name text"]
 
 
