@@ -118,9 +118,13 @@ def continuations(pdf: Path, numbers: range) -> list[tuple[str, str]]:
     text = subprocess.run(["pdftotext", "-layout", "-f", str(numbers.start), "-l",
                            str(numbers.stop - 1), str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
-    lines = text.splitlines()
-    return [(before.rstrip(), line.strip()[len(CONTINUATION):])
-            for before, line in itertools.pairwise(lines) if line.strip().startswith(CONTINUATION)]
+    pairs, before = [], ""
+    for line in text.splitlines():
+        if line.strip().startswith(CONTINUATION):
+            pairs.append((before, line.strip()[len(CONTINUATION):]))
+        if line.strip():  # pdftotext -layout puts blank lines between some listing lines
+            before = line.rstrip()
+    return pairs
 
 
 def inside_word(pair: tuple[str, str]) -> bool:
