@@ -129,6 +129,8 @@ latex_elements = {
    \sphinxincludegraphics{#1}\par}\medskip}
 \makeatother
 \usepackage{xcolor}
+% the execution report's table is set on landscape pages (abe.report)
+\usepackage{pdflscape}
 \definecolor{abeOutput}{RGB}{238,243,249}
 \definecolor{abeSql}{RGB}{251,245,234}
 \definecolor{abeBlue}{RGB}{1,115,178}

@@ -202,13 +202,19 @@ def _number(count: int, word: str = "") -> str:
     return ("none" if count == 0 else str(count)) + (f" {word}" if word else "")
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 def summary(pages: dict[str, dict[str, Info]]) -> str:
     """The report's summary in sentences, from the recorded outcomes."""
     infos = _infos(pages)
     if not infos:
         return "No example was recorded in this build."
     counts = {k: sum(1 for i in infos if i["status"] == k) for k in ("passed", "failed", "skipped")}
-    if counts["passed"] == len(infos):
+    if counts["passed"] == len(infos) == 1:
+        first = "The one example passed."
+    elif counts["passed"] == len(infos):
         first = f"All {len(infos)} examples passed: none failed and none was left unexecuted."
     else:
         first = (f"Of the {len(infos)} examples, {_number(counts['passed'])} passed, "
@@ -223,8 +229,9 @@ def summary(pages: dict[str, dict[str, Info]]) -> str:
              for k in ("claims", "lock_claims", "rewrites", "squawk_findings")}
     second = (f"The build checked {total['claims']} annotation claims and "
               f"{total['lock_claims']} lock claims, saw {total['rewrites']} table rewrites and "
-              f"{total['squawk_findings']} squawk findings; {passed} examples passed the round "
-              f"trip{caveat} and {checks} the check of their models against their migrations.")
+              f"{total['squawk_findings']} squawk findings; {_plural(passed, 'example')} "
+              f"passed the round trip{caveat} and {checks} the check of their models against "
+              "their migrations.")
     return f"{first} {second}"
 
 
@@ -338,10 +345,11 @@ def _table(app: Sphinx, fromdoc: str, pages: dict[str, dict[str, Info]],
         body += row
     group += body
     spec = latex_spec(widths)
-    # small type and narrow gaps between columns, for this table only
-    start = "\\begingroup\\scriptsize\\setlength{\\tabcolsep}{3pt}\n"
+    # on landscape pages (pdflscape), in small type with narrow gaps between columns: the
+    # columns' widest words do not fit a portrait line once a PostgreSQL major's column is added
+    start = "\\begin{landscape}\\begingroup\\scriptsize\\setlength{\\tabcolsep}{3pt}\n"
     return [nodes.raw("", start, format="latex"), addnodes.tabular_col_spec(spec=spec), table,
-            nodes.raw("", "\\endgroup\n", format="latex")]
+            nodes.raw("", "\\endgroup\\end{landscape}\n", format="latex")]
 
 
 def _legend(columns: list[Column], marked: bool) -> nodes.definition_list:
