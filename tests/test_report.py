@@ -140,3 +140,11 @@ def test_a_round_trip_with_a_caveat_counts_as_passed_and_says_so() -> None:
     caveat = "passed (schema; data not restored: the old values are lost)"
     summary = report.summary(pages(info(1), info(2, verification={"roundtrip": caveat})))
     assert "2 examples passed the round trip (1 of them with a caveat in the notes)" in summary
+
+
+def test_a_build_that_recorded_no_example_says_so_instead_of_failing() -> None:
+    out = report.report_nodes(APP, "book/appendix/report", {})  # type: ignore[arg-type]
+    text = " ".join(node.astext() for node in out)
+    assert text.startswith("No example was recorded in this build."), text
+    assert "They ran against no server." in text
+    assert report.servers_phrase([]) == "server: none"

@@ -250,14 +250,23 @@ def library_version(name: str) -> str:
 
 
 def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """``"a"``, ``"a and b"``, ``"a, b and c"``; ``""`` for none."""
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def _servers(infos: list[Info]) -> list[str]:
+    """The PostgreSQL servers the examples ran against, as ``"PostgreSQL 18.6 (embedded)"``."""
+    return sorted({f"{i['server']} ({i['provider']})" for i in infos})
+
+
+def _sqlite_versions(infos: list[Info]) -> list[str]:
+    return sorted({i["sqlite"] for i in infos if i.get("sqlite")})
 
 
 def servers_phrase(infos: list[Info]) -> str:
     """``"server: PostgreSQL 18.6 (embedded)"``, plus SQLite when an example used it."""
-    servers = sorted({f"{i['server']} ({i['provider']})" for i in infos})
-    sqlite = sorted({i["sqlite"] for i in infos if i.get("sqlite")})
-    phrase = f"server{'s' if len(servers) > 1 else ''}: {_join(servers) if servers else 'none'}"
+    servers, sqlite = _servers(infos), _sqlite_versions(infos)
+    phrase = f"server{'s' if len(servers) > 1 else ''}: {_join(servers) or 'none'}"
     if sqlite:
         phrase += f", and SQLite {_join(sqlite)}"
     return phrase
@@ -269,12 +278,12 @@ def versions_sentence(infos: list[Info]) -> str:
     libraries = ", ".join(f"{label} {library_version(name)}" for label, name in
                           (("Alembic", "alembic"), ("SQLAlchemy", "sqlalchemy"),
                            ("psycopg", "psycopg")))
-    servers = sorted({f"{i['server']} ({i['provider']})" for i in infos})
+    servers = _servers(infos)
     sentence = (f"The examples ran with {libraries}, and this edition was built with Sphinx "
                 f"{library_version('sphinx')}. They ran against {_join(servers) or 'no server'}")
     users = [i for i in infos if i.get("sqlite")]
     if users:
-        versions = _join(sorted({i["sqlite"] for i in users}))
+        versions = _join(_sqlite_versions(users))
         who = _join([f"Example {i['number']}" for i in users])
         sentence += f"; {who} also on SQLite {versions}"
     return sentence + "."
