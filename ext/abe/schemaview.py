@@ -70,7 +70,7 @@ def parse_row(line: str) -> Row:
     notes = []
     if NOTE in text:
         text, note = text.split(NOTE, 1)
-        notes.append("-- " + note)
+        notes.append(note)
     match = _RELATION.match(text)
     if match:
         return Row(sign, match["rel"], match["kind"], "", "", notes)
@@ -101,19 +101,21 @@ _PART_ORDER = ("column", "constraint", "index", "trigger", "definition")
 
 
 def _noted(text: str, notes: list[str]) -> str:
-    return text + "".join(NOTE + note[3:] for note in dict.fromkeys(notes))
+    return text + "".join(NOTE + note for note in dict.fromkeys(notes))
+
+
+def _label(row: Row) -> str:
+    return f"{row.part} {row.key}" if row.key else row.part
 
 
 def _row_line(sign: str, row: Row) -> str:
-    label = f"{row.part} {row.key}" if row.key else row.part
-    return _noted(f"{INDENT}{sign} {label} {row.value}".rstrip(), row.notes)
+    return _noted(f"{INDENT}{sign} {_label(row)} {row.value}".rstrip(), row.notes)
 
 
-def _changed_line(old: Row, new: Row) -> str:
-    label = f"{new.part} {new.key}" if new.key else new.part
+def _changed_line(old: Row, new: Row, label: str, indent: str = INDENT) -> str:
     if new.part in ("function", "procedure"):  # the fingerprint holds an md5 of the body
-        return _noted(f"{INDENT}{CHANGED} {label}: body changed", old.notes + new.notes)
-    return _noted(f"{INDENT}{CHANGED} {label}: {old.value or '(none)'}{ARROW}"
+        return _noted(f"{indent}{CHANGED} {label}: body changed", old.notes + new.notes)
+    return _noted(f"{indent}{CHANGED} {label}: {old.value or '(none)'}{ARROW}"
                   f"{new.value or '(none)'}", old.notes + new.notes)
 
 
@@ -141,8 +143,7 @@ def _group_lines(name: str, rows: list[Row]) -> list[str]:
             lines.append(_noted(f"{CHANGED} {name}: {old.part}{ARROW}{new.part}",
                                 old.notes + new.notes))
         else:
-            lines.append(_changed_line(old, new).strip().replace(
-                f"{CHANGED} {new.part}:", f"{CHANGED} {new.part} {name}:", 1))
+            lines.append(_changed_line(old, new, f"{new.part} {name}", indent=""))
     else:
         lines.append(name)  # touched, not created or dropped: the fingerprint has no kind here
     for part in _PART_ORDER:
@@ -151,7 +152,7 @@ def _group_lines(name: str, rows: list[Row]) -> list[str]:
             removed = [r for r in of_part if r.key == key and r.sign == REMOVED]
             added = [r for r in of_part if r.key == key and r.sign == ADDED]
             for old, new in zip(removed, added, strict=False):
-                lines.append(_changed_line(old, new))
+                lines.append(_changed_line(old, new, _label(new)))
             for row in removed[len(added):]:
                 lines.append(_row_line(REMOVED, row))
             for row in added[len(removed):]:
