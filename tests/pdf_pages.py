@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import subprocess
@@ -113,11 +114,18 @@ def listing_overfull(tex: Path, log: Path) -> list[str]:
     return [n for n in found if int(n) in inside]
 
 
+@functools.cache
+def pdf_text(pdf: Path, layout: bool = True, numbers: range | None = None) -> str:
+    """The PDF's text from pdftotext: laid out as on the page, or in reading order (a table
+    cell's lines together); all pages or ``numbers``. Cached: the tests read one PDF often."""
+    pages = ["-f", str(numbers.start), "-l", str(numbers.stop - 1)] if numbers else []
+    return subprocess.run(["pdftotext", *(["-layout"] if layout else []), *pages, str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
 def continuations(pdf: Path, numbers: range) -> list[tuple[str, str]]:
     """(the line before, the continuation line) of every wrapped listing line."""
-    text = subprocess.run(["pdftotext", "-layout", "-f", str(numbers.start), "-l",
-                           str(numbers.stop - 1), str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = pdf_text(pdf, numbers=numbers)
     pairs, before = [], ""
     for line in text.splitlines():
         if line.strip().startswith(CONTINUATION):

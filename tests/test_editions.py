@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import pdf_pages
 import pytest
 from abe import SPHINX_JOBS
 from conftest import ROOT
@@ -504,8 +505,7 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_pdf_has_every_example_and_its_destination(pdf: Path) -> None:
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = pdf_pages.pdf_text(pdf)
     flat = re.sub(r"\s+", " ", text)
     for number, title in OUTLINE.items():
         assert f"Example {number}: {title}" in flat, f"Example {number} missing from the PDF"
@@ -540,14 +540,9 @@ def test_pdf_diagram_is_drawn_in_the_palette(pdf: Path) -> None:
     assert found > 200, "the blue #0173B2 of the Mermaid diagram is not on the page"
 
 
-def _pdf_text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-
-
 def test_pdf_front_matter_comes_before_the_examples(pdf: Path) -> None:
     """Headings stand alone on their line (contents lines end with a page number)."""
-    text = _pdf_text(pdf)
+    text = pdf_pages.pdf_text(pdf)
 
     def heading(title: str) -> int:
         # a chapter heading is set in capitals by the LaTeX chapter style ("WHAT YOU NEED")
@@ -592,7 +587,7 @@ def test_pdf_execution_report_fits_the_page(pdf: Path) -> None:
     start, end = report_lines(tex)
     overfull = overfull_lines(log, start, end)
     assert overfull == [], f"{len(overfull)} overfull lines in the report, e.g. {overfull[:3]}"
-    pages = _pdf_text_raw(pdf).split("\f")
+    pages = pdf_pages.pdf_text(pdf, layout=False).split("\f")
     first = next(i for i, p in enumerate(pages) if p.lstrip().startswith("EXECUTION REPORT"))
     last = next(i for i, p in enumerate(pages)
                 if i > first and "INDEX OF OPERATIONS" in p[:200])
@@ -603,15 +598,8 @@ def test_pdf_execution_report_fits_the_page(pdf: Path) -> None:
     assert len(slugs) == len(OUTLINE) and cut == [], f"names cut in the PDF report: {cut[:5]}"
 
 
-def _pdf_text_raw(pdf: Path) -> str:
-    """The PDF's text in reading order (pdftotext without -layout: a table cell's lines stay
-    together)."""
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-
-
 def test_pdf_has_no_section_numbers_and_unique_listing_numbers(pdf: Path) -> None:
-    text = _pdf_text(pdf)
+    text = pdf_pages.pdf_text(pdf)
     numbered = re.findall(r"^\s*\d+\.\d+(?:\.\d+)*\s+Example \d+", text, re.M)
     assert numbered == [], f"section numbers on examples: {numbered[:5]}"
     listings = re.findall(r"Listing (\d+(?:\.\d+)?):", text)
@@ -664,7 +652,7 @@ def test_schema_panel_marks_changes_in_green_and_red_in_dark_auto(open_page: obj
     runs = page.evaluate(CONTRAST_JS, "div.abe-schema pre")
     low = [r for r in runs if r["ratio"] < 4.5]
     assert not low, f"{len(low)} text runs below 4.5:1, e.g. {low[:5]}"
-    colours = {cls: fg for r in runs for cls, fg in [(r["cls"], r["fg"])]}
+    colours = {r["cls"]: r["fg"] for r in runs}
     added = [int(v) for v in re.findall(r"\d+", colours["gi gi-Abe"])[:3]]
     removed = [int(v) for v in re.findall(r"\d+", colours["gd gd-Abe"])[:3]]
     assert added[1] > added[0] + 60 and added[1] > added[2] + 60, f"added is not green: {added}"
@@ -674,7 +662,7 @@ def test_schema_panel_marks_changes_in_green_and_red_in_dark_auto(open_page: obj
 
 def test_pdf_has_the_schema_panel_with_its_markers(pdf: Path) -> None:
     """The PDF shows Example 18's schema panel as a titled block (not HTML-only any more)."""
-    flat = re.sub(r"\s+", " ", _pdf_text(pdf))
+    flat = re.sub(r"\s+", " ", pdf_pages.pdf_text(pdf))
     assert "Schema before → after this step, read from the catalog by the build" in flat
     assert "~ column price: character varying(20) → numeric(10,2) NOT NULL" in flat
 
@@ -683,8 +671,6 @@ def test_pdf_no_example_page_is_left_near_empty_by_a_diagram(pdf: Path) -> None:
     """A diagram sits in the text flow at most 0.38 of the page high: one that does not fit
     on a page moves to the next one and leaves less than 40% of the text area empty (as a
     floating or unbounded diagram did on 7 example pages, pages 35, 82, 130, ...)."""
-    import pdf_pages
-
     measured = pdf_pages.pages(pdf, pdf_pages.example_pages(pdf))
     assert len(measured) > 700
     emptied = [(p.number, round(p.blank, 2)) for p in pdf_pages.emptied_by_diagram(measured)]
@@ -695,8 +681,6 @@ def test_pdf_listing_lines_never_break_inside_a_word(pdf: Path) -> None:
     """Every continuation line of a wrapped listing line (sampled: all of the example
     chapters, some thousands) follows a break at a space, or after punctuation, never between
     two letters, digits or underscores (as verbatimforcewraps=true would break them)."""
-    import pdf_pages
-
     wrapped = pdf_pages.continuations(pdf, pdf_pages.example_pages(pdf))
     assert len(wrapped) > 1000
     broken = [pair for pair in wrapped if pdf_pages.inside_word(pair)]
@@ -706,7 +690,5 @@ def test_pdf_listing_lines_never_break_inside_a_word(pdf: Path) -> None:
 def test_pdf_listing_lines_do_not_run_into_the_margin(pdf: Path) -> None:
     """No listing line is overfull (71 were before breaks after , ( / = . and inside psql's
     table rules were allowed as a last resort)."""
-    import pdf_pages
-
     overfull = pdf_pages.listing_overfull(pdf.with_suffix(".tex"), pdf.with_suffix(".log"))
     assert overfull == [], f"{len(overfull)} overfull listing lines, at .tex lines {overfull[:10]}"
