@@ -9,15 +9,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pdf_pages
 import pytest
-from abe import SPHINX_JOBS
-from conftest import ROOT
+from conftest import ROOT, sphinx_build
 from test_book import OUTLINE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -491,11 +489,7 @@ def test_search_finds_the_topic_not_the_boilerplate(open_page: object) -> None:
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     need(PDF_TOOLS)
     outdir = tmp_path_factory.mktemp("latex")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ABE_")}
-    proc = subprocess.run(
-        [sys.executable, "-m", "sphinx", "--no-color", "-b", "latex", "-W", "--keep-going",
-         "-j", SPHINX_JOBS, str(ROOT), str(outdir)],
-        capture_output=True, text=True, env=env, cwd=ROOT)
+    proc = sphinx_build(outdir, "latex")
     assert proc.returncode == 0, proc.stderr[-3000:]
     latex = subprocess.run(
         ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
