@@ -13,7 +13,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.matching import get_matching_files
 
-from . import diagrams, standard
+from . import diagrams, sitenav, standard
 from .config import AbeConfig, config_values
 from .directive import ExampleDirective
 from .downloads import setup_downloads
@@ -236,6 +236,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_indexes(app)
     diagrams.setup(app)
     standard.setup(app)
+    sitenav.setup(app)
     from . import __version__
 
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True,
