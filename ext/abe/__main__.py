@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         cache_dir=os.environ.get("ABE_CACHE_DIR", ".cache/abe"),
         pg_major=os.environ.get("ABE_PG_MAJOR", ""),
         force="" if args.cached else "all",
+        jobs=int(os.environ.get("ABE_JOBS") or 0),
     )
     executor = Executor(config, root)
     failures = 0
