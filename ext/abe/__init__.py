@@ -34,6 +34,7 @@ Modules, one job each:
 * :mod:`abe.pdf_layout` - the PDF's front matter before the levels;
 * :mod:`abe.versions` - the majors an example passed on, and other majors' differing lines;
 * :mod:`abe.navigation` - step and file anchors, and "On this page";
+* :mod:`abe.sitenav` - the sidebar's site-wide toctree, pruned to titles once per writing process;
 * :mod:`abe.downloads` - each example's zip and its extra packages;
 * :mod:`abe.indexes` - the operations, commands and errors indexes;
 * :mod:`abe.sources` - the Python files an example shows, parsed (for the indexes and zips);

@@ -27,7 +27,8 @@ _SKIP_PARTS = {"__pycache__", ".pytest_cache"}
 RENDER_ONLY = frozenset({
     "__main__.py", "diagrams.py", "directive.py", "downloads.py", "indexes.py",
     "mermaid.py", "navigation.py", "pdf_layout.py", "report.py", "reproduce.py",
-    "schemaview.py", "sources.py", "sphinx_ext.py", "squawkview.py", "standard.py",
+    "schemaview.py", "sitenav.py", "sources.py", "sphinx_ext.py", "squawkview.py",
+    "standard.py",
 })
 
 
