@@ -52,15 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return reproduce_main(args.examples, args.runs, args.seed, 0)
 
     root = Path.cwd()
-    import os
 
-    config = AbeConfig(
-        database_url=os.environ.get("ABE_DATABASE_URL", ""),
-        cache_dir=os.environ.get("ABE_CACHE_DIR", ".cache/abe"),
-        pg_major=os.environ.get("ABE_PG_MAJOR", ""),
-        force="" if args.cached else "all",
-        jobs=int(os.environ.get("ABE_JOBS") or 0),
-    )
+    config = AbeConfig.from_env(force="" if args.cached else "all")
     executor = Executor(config, root)
     failures = 0
     try:
@@ -111,14 +104,11 @@ def compare_servers(others: list[str]) -> int:
     """Every server's results go to the cache, so the book then marks every example with the
     majors it passed on and folds in the other majors' differing lines; the differences from the
     configured server are printed as a table, one column per server."""
-    import os
 
     from .pgbinaries import RELEASES, parse_major
 
     root = Path.cwd()
-    base = AbeConfig(database_url=os.environ.get("ABE_DATABASE_URL", ""),
-                     cache_dir=os.environ.get("ABE_CACHE_DIR", ".cache/abe"),
-                     pg_major=os.environ.get("ABE_PG_MAJOR", ""))
+    base = AbeConfig.from_env()
     configs = [base]
     for other in others:
         if other.strip().isdigit():

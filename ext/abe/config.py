@@ -8,7 +8,7 @@ from the environment, which wins over ``conf.py`` (that is how nox sessions and 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 
@@ -42,9 +42,22 @@ class AbeConfig:
 
     @classmethod
     def from_sphinx(cls, sphinx_config: Any) -> AbeConfig:
+        """The options of conf.py, each overridden by its environment variable when set."""
+        return cls._with_environment(
+            {f.name: getattr(sphinx_config, f"abe_{f.name}") for f in fields(cls)})
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> AbeConfig:
+        """Without Sphinx (``python -m abe``): the defaults, each overridden by its environment
+        variable when set, then by ``overrides``."""
+        config = cls._with_environment({f.name: f.default for f in fields(cls)})
+        return replace(config, **overrides)
+
+    @classmethod
+    def _with_environment(cls, base: dict[str, Any]) -> AbeConfig:
         values: dict[str, Any] = {}
         for f in fields(cls):
-            value = getattr(sphinx_config, f"abe_{f.name}")
+            value = base[f.name]
             env = f.metadata["env"]
             if env and os.environ.get(env, "") != "":
                 value = os.environ[env]

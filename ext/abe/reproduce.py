@@ -442,11 +442,7 @@ def main(slugs: list[str], runs: int, seeds: list[int], jobs: int = 0) -> int:
     from .session import SessionError, load_example
 
     root = Path.cwd()
-    config = AbeConfig(database_url=os.environ.get("ABE_DATABASE_URL", ""),
-                       cache_dir=os.environ.get("ABE_CACHE_DIR", ".cache/abe"),
-                       pgdata=os.environ.get("ABE_PGDATA", ""),
-                       jobs=int(os.environ.get("ABE_JOBS", "0") or 0),
-                       step_timeout=float(os.environ.get("ABE_STEP_TIMEOUT", "60") or 60))
+    config = AbeConfig.from_env()
     base = root / config.examples_dir
     folders = [Path(s) if "/" in s else base / s for s in slugs] or \
         sorted(p for p in base.glob("ex[0-9][0-9]-*") if p.is_dir())
