@@ -10,7 +10,11 @@ Measures, each as the median of several runs of a whole ``sphinx-build`` process
 * no-change rebuild: the same again with nothing changed;
 * rebuild after editing one example's revision file (Example 6; restored afterwards);
 
-and the cost of one step three ways, in the same run: inside our worker (fork of a pre-warmed
+with the machine's CPU time during each build (all processes: Sphinx, the workers and the
+embedded PostgreSQL server, read from ``/proc/stat``, so the machine must be otherwise quiet)
+and that CPU time divided by the cores: no build can take less wall time than that.
+
+And the cost of one step three ways, in the same run: inside our worker (fork of a pre-warmed
 interpreter), inside an already-running interpreter (the floor), and spawning the real
 ``alembic`` command as a new process (what a naive runner pays).
 """
@@ -39,12 +43,32 @@ STEP = ["alembic", "current"]
 WARM_CALLS = 5
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
+def machine_cpu() -> float | None:
+    """CPU seconds the whole machine has been busy since boot (every process, every core), or
+    None where there is no ``/proc/stat``."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()
+    except OSError:
+        return None
+    # user nice system idle iowait irq softirq steal: everything but idle and iowait is busy
+    busy = sum(int(v) for i, v in enumerate(fields[1:9]) if i not in (3, 4))
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+#: machine CPU seconds of each timed build, by scenario
+CPU: dict[str, list[float]] = {}
+
+
+def timed(cmd: list[str], env: dict[str, str], key: str = "") -> float:
+    cpu_before = machine_cpu()
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    cpu_after = machine_cpu()
     if proc.returncode != 0:
         sys.exit(f"command failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
+    if key and cpu_before is not None and cpu_after is not None:
+        CPU.setdefault(key, []).append(cpu_after - cpu_before)
     return elapsed
 
 
@@ -60,11 +84,11 @@ def build_timings(runs: int, base_env: dict[str, str]) -> dict[str, list[float]]
             env = dict(base_env, ABE_CACHE_DIR=str(work / f"cache{i}"))
             cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", SPHINX_JOBS,
                    str(ROOT), str(outdir)]
-            out["clean"].append(timed(cmd, env))
-            out["nochange"].append(timed(cmd, env))
+            out["clean"].append(timed(cmd, env, "clean"))
+            out["nochange"].append(timed(cmd, env, "nochange"))
             EDITED.write_bytes(original + f"# bench edit {i}\n".encode())
             try:
-                out["edit"].append(timed(cmd, env))
+                out["edit"].append(timed(cmd, env, "edit"))
             finally:
                 EDITED.write_bytes(original)
             timed(cmd, env)  # back to the unedited state for the next round
@@ -72,7 +96,8 @@ def build_timings(runs: int, base_env: dict[str, str]) -> dict[str, list[float]]
             warm = work / f"cache{i}-warm"
             shutil.copytree(work / f"cache{i}" / "diagrams", warm / "diagrams")
             out["diagrams"].append(timed(
-                [*cmd[:-1], str(work / f"html{i}-warm")], dict(env, ABE_CACHE_DIR=str(warm))))
+                [*cmd[:-1], str(work / f"html{i}-warm")], dict(env, ABE_CACHE_DIR=str(warm)),
+                "diagrams"))
     finally:
         EDITED.write_bytes(original)
         shutil.rmtree(work, ignore_errors=True)
@@ -170,12 +195,25 @@ def main() -> None:
         ("one step in a warm interpreter", "in_interpreter", "floor"),
         ("one step as a spawned alembic process", "spawned", ""),
     ]
+    cores = os.cpu_count() or 1
+
+    def cpu_cells(key: str) -> tuple[str, str]:
+        if key not in CPU:
+            return "", ""
+        cpu = statistics.median(CPU[key])
+        return f"{cpu:.1f}", f"{cpu / cores:.1f}"
+
     print(f"| {'measurement':<42} | {'median s':>9} | {'min s':>8} | {'max s':>8} | "
-          f"{'target':>8} |")
-    print(f"|{'-' * 44}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 10}|")
+          f"{'target':>8} | {'CPU s':>7} | {'CPU/cores s':>11} |")
+    print(f"|{'-' * 44}|{'-' * 11}|{'-' * 10}|{'-' * 10}|{'-' * 10}|{'-' * 9}|{'-' * 13}|")
     for name, key, target in rows:
+        cpu, floor = cpu_cells(key)
         print(f"| {name:<42} | {med[key]:>9.3f} | {min(samples[key]):>8.3f} | "
-              f"{max(samples[key]):>8.3f} | {target:>8} |")
+              f"{max(samples[key]):>8.3f} | {target:>8} | {cpu:>7} | {floor:>11} |")
+    if CPU:
+        print(f"\nCPU s: the whole machine's busy time during the build (median), Sphinx, workers "
+              f"and PostgreSQL together;\nCPU/cores s: that divided by the {cores} cores, the "
+              "least wall time the same work can take here.")
     print(f"\nworker step / warm interpreter step: {med['worker'] / med['in_interpreter']:.2f}x "
           "(target <= 3x)")
     print(f"spawned process step / worker step:  {med['spawned'] / med['worker']:.1f}x "
