@@ -6,7 +6,9 @@
   opens with a diagram (a drawing in the palette's blue in the top fifth of the text area);
 - "Overfull \\hbox" lines of the LaTeX log whose paragraph lies inside a listing;
 - continuation lines of wrapped listing lines (``pdftotext -layout``: they start with the
-  continuation mark) that break inside a word: a letter, digit or ``_`` on both sides.
+  continuation mark) that break inside a word: a letter, digit or ``_`` on both sides;
+- listings split by a page break (Sphinx marks them "(continues on next page)" and
+  "(continued from previous page)"): how many of their lines are on each side of the break.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import re
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,6 +146,90 @@ def inside_word(pair: tuple[str, str]) -> bool:
     return bool(re.match(r"\w", before[-1]) and re.match(r"\w", after[0]))
 
 
+CONTINUES, CONTINUED = "(continues on next page)", "(continued from previous page)"
+
+
+@dataclass
+class Split:
+    page: int  # the page the listing continues from
+    before: int  # its lines on that page, blank ones included (as the preamble's rule counts)
+    after: int  # its lines on the next page, blank ones included
+    text_before: int  # the same without the blank lines at the break's side
+    text_after: int
+
+
+def _rows(pdf: Path) -> dict[int, list[tuple[int, bool, str]]]:
+    """Every page's text rows, top to bottom: (baseline, a listing row?, text). A row is a
+    listing's when at least three quarters of its characters are in a typewriter font (an
+    annotation's apostrophe falls back to a text font); ``pdftohtml -xml`` gives each run of
+    text with its font and position."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-q", "-stdout", str(pdf)],
+                         capture_output=True, check=True).stdout
+    fonts: dict[str, str] = {}
+    out = {}
+    for page in ET.fromstring(xml).iter("page"):
+        for spec in page.iter("fontspec"):
+            family = str(spec.get("family")).split("+")[-1].lower()
+            fonts[str(spec.get("id"))] = ("mono" if "tt" in family else
+                                         "sign" if family.startswith("cm") else "text")
+        runs = sorted((int(str(t.get("top"))) + int(str(t.get("height"))),
+                       fonts[str(t.get("font"))], "".join(t.itertext()))
+                      for t in page.iter("text"))
+        grouped: list[tuple[int, Counter[str], list[str]]] = []
+        for baseline, kind, text in runs:  # a run up to 4 px off a row's baseline is on it
+            if not grouped or baseline - grouped[-1][0] > 4:
+                grouped.append((baseline, Counter(), []))
+            grouped[-1][1][kind] += len(text.strip())
+            grouped[-1][2].append(text)
+        out[int(str(page.get("number")))] = [
+            (y, kinds["mono"] > 0 and kinds["mono"] >= 3 * kinds["text"], " ".join(words))
+            for y, kinds, words in grouped]
+    return out
+
+
+def listing_splits(pdf: Path) -> list[Split]:
+    """Every listing split by a page break, with its lines on either side. Blank lines leave
+    no text: they are counted from the distances, in units of the listings' line pitch (the
+    commonest distance between two listing rows), between the listing's first and last rows
+    and from the continuation marks (whose distance to an adjacent line, measured on this
+    book: 15-26 px before the mark, 18-19 px after it)."""
+    rows = _rows(pdf)
+    found = []
+    for number, page in rows.items():
+        for i, (mark_y, _, text) in enumerate(page):
+            if CONTINUES not in text:
+                continue
+            before = []
+            for y, listing, _ in reversed(page[:i]):
+                if not listing:
+                    break
+                before.insert(0, y)
+            after, next_mark = [], None
+            for k, (y, _, text2) in enumerate(rows.get(number + 1, [])):
+                if CONTINUED in text2:
+                    next_mark = y
+                    for y2, listing, _ in rows[number + 1][k + 1:]:
+                        if not listing:
+                            break
+                        after.append(y2)
+                    break
+            found.append((number, before, after, mark_y, next_mark))
+    pitches = Counter(b - a for _, before, after, _, _ in found for ys in (before, after)
+                      for a, b in itertools.pairwise(ys))
+    pitch = pitches.most_common(1)[0][0] if pitches else 18
+
+    def lines(ys: list[int]) -> int:
+        return round((ys[-1] - ys[0]) / pitch) + 1 if ys else 0
+
+    splits = []
+    for number, before, after, mark_y, next_mark in found:
+        blank_before = round((mark_y - before[-1] - 20) / pitch) if before else 0
+        blank_after = round((after[0] - next_mark - 19) / pitch) if after and next_mark else 0
+        splits.append(Split(number, lines(before) + max(blank_before, 0),
+                            lines(after) + max(blank_after, 0), lines(before), lines(after)))
+    return splits
+
+
 def main(outdir: Path) -> None:
     pdf = outdir / "alembic-by-example.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
@@ -164,6 +252,12 @@ def main(outdir: Path) -> None:
           f"inside a word {len(broken)}")
     for pair in broken[:10]:
         print("   ", pair)
+    splits = listing_splits(pdf)
+    short = [s for s in splits if min(s.before, s.after) < 4]
+    short_text = [s for s in splits if min(s.text_before, s.text_after) < 4]
+    print(f"listings split by a page break: {len(splits)}; fewer than 4 lines on a side: "
+          f"{len(short)} {[s.page for s in short]}; fewer than 4 lines of text (blank lines "
+          f"at the break not counted): {len(short_text)} {[s.page for s in short_text]}")
 
 
 if __name__ == "__main__":
