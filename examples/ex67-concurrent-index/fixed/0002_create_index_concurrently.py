@@ -24,8 +24,8 @@ def upgrade() -> None:
         # => COMMITs the revision's transaction, runs the block in autocommit mode
         if op.get_bind().execute(IS_INVALID, {"name": INDEX}).scalar():
             op.drop_index(INDEX, table_name="orders", postgresql_concurrently=True)
-            # => a failed CONCURRENTLY build leaves an INVALID index: writes still maintain it,
-            # => queries never use it, and IF NOT EXISTS below would keep it, so drop it first
+            # => a failed CONCURRENTLY build leaves an INVALID index: queries never use it,
+            # => and IF NOT EXISTS below would keep it, so drop it first
         op.create_index(
             INDEX, "orders", ["customer_id"],
             postgresql_concurrently=True, if_not_exists=True,
