@@ -33,8 +33,8 @@ def upgrade() -> None:
         {"sku": "BK-001", "name": "Alembic Field Guide", "price_cents": 2900},
         {"sku": "MG-014", "name": "Coffee Mug", "price_cents": 1200},
     ])
-    # => offline, values cannot be sent as parameters; literal_binds=True in env.py writes them
-    # => into the statement, one INSERT per row:
+    # => offline, values cannot be sent as parameters: bulk_insert itself writes each row as
+    # => its own INSERT with literal values (literal_binds in env.py is for the DELETE below):
     # => Output: INSERT INTO products (sku, name, price_cents) VALUES ('BK-001', 'Alembic Field Guide', 2900);
 
 
