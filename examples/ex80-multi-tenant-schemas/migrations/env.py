@@ -39,7 +39,7 @@ def run_migrations_offline() -> None:
     """--sql mode: render one tenant's SQL to stdout."""
     context.configure(url=DATABASE_URL, literal_binds=True, version_table_schema=TENANT)
     for statement in TENANT_SETUP:
-        context.execute(statement)  # => without these, the script's tables land in public
+        context.execute(statement)  # => without these: no schema, and projects not in it
     with context.begin_transaction():
         context.run_migrations()
 

@@ -23,12 +23,14 @@ BEGIN
         TG_OP,
         CASE WHEN TG_OP IN ('UPDATE', 'DELETE') THEN to_jsonb(OLD) END,
         CASE WHEN TG_OP IN ('INSERT', 'UPDATE') THEN to_jsonb(NEW) END,
-        current_setting('app.user_id', true)
+        NULLIF(current_setting('app.user_id', true), '')
     );
     RETURN NULL;
 END $$
 """  # => the application says who its user is with SET LOCAL app.user_id = '...'
 # => current_setting(..., true): NULL instead of an error when the setting was never made
+# => NULLIF: after a SET LOCAL in an earlier transaction on the same connection, the setting
+# => reads '' instead (the session's DELETE shows it), which would be stored as a user
 
 AUDIT_FUNCTION_V1 = """
 CREATE OR REPLACE FUNCTION audit_row_change() RETURNS trigger
