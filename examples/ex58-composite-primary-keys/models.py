@@ -47,7 +47,8 @@ class ItemReturn(Base):
     __table_args__ = (
         ForeignKeyConstraint(["order_id", "line_no"],
                              ["order_items.order_id", "order_items.line_no"]),
-        # => a reference to a composite key must list all of its columns, in key order
+        # => a reference to a composite key must list all of its columns; each pairs with the
+        # => referenced column at the same position, in any order the two lists agree on
         Index(None, "order_id", "line_no"),  # => ix_item_returns_order_id: PostgreSQL does not index FKs
     )
 

@@ -26,7 +26,8 @@ def upgrade() -> None:
     # => `CREATE UNIQUE INDEX uq_users_email_active ON users (email) WHERE deleted_at IS NULL`
     # => a plain CREATE INDEX, as the table is new; on a populated, live table first look for
     # => active duplicates (a unique index cannot be built over them), then build it CONCURRENTLY (Example 67)
-    # => an index, not a constraint: no foreign key can reference it
+    # => a partial index: no foreign key can reference it (that needs a unique constraint or
+    # => a unique index over the whole table)
 
 
 def downgrade() -> None:

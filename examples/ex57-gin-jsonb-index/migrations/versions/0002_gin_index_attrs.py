@@ -20,8 +20,9 @@ def upgrade() -> None:
         ["attrs"],
         postgresql_using="gin",
         # => `CREATE INDEX ix_products_attrs ON products USING gin (attrs)`
-        # => default operator class jsonb_ops: serves @> (contains), ? ?| ?& (key exists)
-        # => postgresql_ops={"attrs": "jsonb_path_ops"} would give a smaller index for @> only
+        # => default operator class jsonb_ops: serves @> (contains), ? ?| ?& (key exists), @? @@
+        # => postgresql_ops={"attrs": "jsonb_path_ops"} would give a smaller index for @> and the
+        # => jsonpath @? @@, without the key-exists ? ?| ?&
     )
 
 
