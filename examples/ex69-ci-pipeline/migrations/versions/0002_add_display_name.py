@@ -21,7 +21,8 @@ def upgrade() -> None:
     )
     # => `ALTER TABLE users ADD COLUMN IF NOT EXISTS display_name VARCHAR(100)`
     # => IF NOT EXISTS: the block below commits it, so a rerun after a failed index build
-    # => must be able to get past it
+    # => must be able to get past it (the index's IF NOT EXISTS would also skip that build's
+    # => INVALID leftover: Example 67's fixed revision drops one first)
     with op.get_context().autocommit_block():  # => users is live in production (Example 67)
         op.create_index(
             op.f("ix_users_display_name"), "users", ["display_name"],

@@ -34,8 +34,9 @@ END $$
 
 def upgrade() -> None:
     with op.get_context().autocommit_block():
-        # => every statement commits on its own, and each is a no-op when a crashed earlier
-        # => run already did it: the revision can simply be run again
+        # => every statement commits on its own and each is safe to repeat: the guard and IF EXISTS
+        # => skip what a crashed run did, but a run that got past DROP CONSTRAINT makes the rerun
+        # => add and validate the CHECK once more (one more scan); it can simply be run again
         op.execute("SET lock_timeout = '5s'")  # => `SET lock_timeout = '5s'`: for the block
         exists = op.get_bind().scalar(sa.text(
             "SELECT count(*) FROM pg_constraint "

@@ -20,8 +20,9 @@ CHECK = "ck_customers_tax_id_enc_not_null"
 
 def upgrade() -> None:
     with op.get_context().autocommit_block():
-        # => every statement commits on its own, and each is a no-op when a crashed earlier run
-        # => already did it (the guard, IF EXISTS): Example 78 shows such a rerun
+        # => every statement commits on its own and each is safe to repeat (the guard, IF EXISTS);
+        # => a run that got past DROP CONSTRAINT makes the rerun add and validate the CHECK again.
+        # => Example 78 shows such a rerun
         op.execute("SET lock_timeout = '5s'")  # => `SET lock_timeout = '5s'`: for the whole block
         exists = op.get_bind().scalar(sa.text(
             "SELECT count(*) FROM pg_constraint "
