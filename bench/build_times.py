@@ -43,16 +43,18 @@ STEP = ["alembic", "current"]
 WARM_CALLS = 5
 
 
-def machine_cpu() -> float | None:
-    """CPU seconds the whole machine has been busy since boot (every process, every core), or
-    None where there is no ``/proc/stat``."""
+def machine_cpu() -> tuple[float, float] | None:
+    """(user, system) CPU seconds the whole machine has been busy since boot (every process,
+    every core: user includes nice, system includes interrupts; idle, iowait and the time a
+    hypervisor gave to other guests are not counted), or None where there is no
+    ``/proc/stat``. Also used by ``execution_cost.py``."""
     try:
-        fields = Path("/proc/stat").read_text().splitlines()[0].split()
+        fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
     except OSError:
         return None
-    # user nice system idle iowait irq softirq steal: everything but idle and iowait is busy
-    busy = sum(int(v) for i, v in enumerate(fields[1:9]) if i not in (3, 4))
-    return busy / os.sysconf("SC_CLK_TCK")
+    user, nice, system, _idle, _iowait, irq, softirq, _steal = fields
+    tick = os.sysconf("SC_CLK_TCK")
+    return (user + nice) / tick, (system + irq + softirq) / tick
 
 
 #: machine CPU seconds of each timed build, by scenario
@@ -68,7 +70,7 @@ def timed(cmd: list[str], env: dict[str, str], key: str = "") -> float:
     if proc.returncode != 0:
         sys.exit(f"command failed: {' '.join(cmd)}\n{proc.stderr[-3000:]}")
     if key and cpu_before is not None and cpu_after is not None:
-        CPU.setdefault(key, []).append(cpu_after - cpu_before)
+        CPU.setdefault(key, []).append(sum(cpu_after) - sum(cpu_before))
     return elapsed
 
 

@@ -27,17 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "ext"))
 from abe.config import AbeConfig  # noqa: E402
 from abe.pgbinaries import default_data_dir, parse_major  # noqa: E402
+from build_times import machine_cpu  # noqa: E402  (this folder is sys.path[0])
 
 SUMMARY = re.compile(r"^===== (\S+): (\w+) on .*, ([\d.]+) s, cache", re.M)
-
-
-def machine_cpu() -> tuple[float, float]:
-    """(user, system) CPU seconds of the whole machine since boot; user includes nice, system
-    includes interrupts."""
-    fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
-    user, nice, system, _idle, _iowait, irq, softirq, _steal = fields
-    tick = os.sysconf("SC_CLK_TCK")
-    return (user + nice) / tick, (system + irq + softirq) / tick
 
 
 class ServerCpu(threading.Thread):
@@ -86,12 +78,17 @@ def one_run(examples: list[str], jobs: str, data_dir: Path | None) -> dict[str, 
     server = ServerCpu(data_dir) if data_dir else None
     if server:
         server.start()
-    user0, system0 = machine_cpu()
+    before = machine_cpu()
+    if before is None:
+        sys.exit("this benchmark reads /proc/stat (Linux)")
+    user0, system0 = before
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "abe", "run", *examples], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     wall = time.perf_counter() - start
-    user1, system1 = machine_cpu()
+    after = machine_cpu()
+    assert after is not None  # /proc/stat was there a moment ago
+    user1, system1 = after
     pg_user, pg_system = server.stop() if server else (float("nan"), float("nan"))
     summaries = SUMMARY.findall(proc.stdout)
     failed = [slug for slug, status, _ in summaries if status != "passed"]
