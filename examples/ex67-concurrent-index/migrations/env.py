@@ -27,7 +27,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         transaction_per_migration=True,  # => the same transactions as online: one per revision
     )
-    with context.begin_transaction():  # => with the option above: no outer BEGIN; each revision gets its own
+    with context.begin_transaction():  # => no outer BEGIN here: one per revision instead
         context.run_migrations()
 
 
